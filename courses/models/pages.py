@@ -1,0 +1,263 @@
+"""The academy's page tree: Home > Edition > Course > Module."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.functional import cached_property
+
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+
+from courses.blocks import ModuleBodyBlock
+
+from .skills import CourseSkill, CourseTag, ModuleSkill, ModuleTag
+
+
+class EditionPage(Page):
+    """One edition of the Cluster Booster Academy, e.g. the 3rd edition in Sofia."""
+
+    number = models.PositiveSmallIntegerField(help_text="1 for the 1st edition, 2 for the 2nd…")
+    host_city = models.CharField(max_length=100)
+    host_organisation = models.CharField(max_length=200, blank=True)
+    online_start = models.DateField("online part starts")
+    online_end = models.DateField("online part ends")
+    onsite_start = models.DateField("on-site part starts")
+    onsite_end = models.DateField("on-site part ends")
+    format = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="One sentence, e.g. online sessions then two days on site.",
+    )
+    participants = models.PositiveIntegerField(null=True, blank=True)
+    countries = models.PositiveIntegerField(null=True, blank=True)
+    participants_note = models.CharField(
+        max_length=255, blank=True, help_text="How the edition describes its participants."
+    )
+    intro = RichTextField(blank=True, features=["bold", "italic", "link", "ul", "ol"])
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel(
+            [FieldPanel("number"), FieldPanel("host_city"), FieldPanel("host_organisation")]
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("online_start"), FieldPanel("online_end")]),
+                FieldRowPanel([FieldPanel("onsite_start"), FieldPanel("onsite_end")]),
+                FieldPanel("format"),
+            ],
+            heading="Dates and format",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("participants"), FieldPanel("countries")]),
+                FieldPanel("participants_note"),
+            ],
+            heading="Participants",
+        ),
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("host_city", boost=2),
+        index.SearchField("intro"),
+        index.SearchField("format"),
+        index.FilterField("number"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+
+    class Meta:
+        verbose_name = "edition"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.online_start and self.online_end and self.online_end < self.online_start:
+            errors["online_end"] = "The online part cannot end before it starts."
+        if self.onsite_start and self.onsite_end and self.onsite_end < self.onsite_start:
+            errors["onsite_end"] = "The on-site part cannot end before it starts."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def ordinal(self):
+        """ "1st", "2nd", "3rd", "4th" … "11th", "21st"."""
+        if self.number % 100 in (11, 12, 13):
+            return f"{self.number}th"
+        return f"{self.number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(self.number % 10, 'th') }"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        courses = CoursePage.objects.child_of(self).live().public()
+        context["courses"] = CoursePage.with_module_stats(courses.prefetch_related("skills"))
+        return context
+
+
+class CoursePage(Page):
+    """A course within an edition, made of modules in the order editors arrange them."""
+
+    class Level(models.TextChoices):
+        FOUNDATION = "foundation", "Foundation"
+        INTERMEDIATE = "intermediate", "Intermediate"
+        ADVANCED = "advanced", "Advanced"
+
+    class Delivery(models.TextChoices):
+        ONLINE = "online", "Online"
+        ON_SITE = "on_site", "On site"
+
+    summary = models.TextField(max_length=500, help_text="Two sentences shown on course cards.")
+    learning_outcomes = StreamField(
+        [("outcome", blocks.CharBlock(label="Learning outcome", icon="tick"))],
+        blank=True,
+        help_text="What a learner can do after the course.",
+    )
+    level = models.CharField(max_length=20, choices=Level.choices, default=Level.FOUNDATION)
+    delivery = models.CharField(max_length=20, choices=Delivery.choices, default=Delivery.ONLINE)
+    estimated_hours = models.DecimalField(
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text="Total learning time including sessions and homework.",
+    )
+    modules_in_order = models.BooleanField(
+        "modules must be taken in order",
+        default=False,
+        help_text="When on, a module unlocks only once the previous one is complete.",
+    )
+    skills = ClusterTaggableManager(
+        through=CourseSkill,
+        blank=True,
+        related_name="courses",
+        help_text="Pick from the skills taxonomy.",
+    )
+    tags = ClusterTaggableManager(through=CourseTag, blank=True, related_name="tagged_courses")
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("learning_outcomes"),
+        FieldRowPanel([FieldPanel("level"), FieldPanel("delivery"), FieldPanel("estimated_hours")]),
+        FieldPanel("modules_in_order"),
+        MultiFieldPanel([FieldPanel("skills"), FieldPanel("tags")], heading="Skills and tags"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("learning_outcomes"),
+        index.FilterField("level"),
+        index.FilterField("delivery"),
+        index.RelatedFields("skills", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["courses.EditionPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = "course"
+
+    @cached_property
+    def edition(self):
+        return EditionPage.objects.ancestor_of(self).first()
+
+    @staticmethod
+    def with_module_stats(courses):
+        """The courses as a list, each with module_count and total_minutes, in one extra query."""
+        courses = list(courses)
+        prefixes = Q()
+        for course in courses:
+            prefixes |= Q(path__startswith=course.path, depth=course.depth + 1)
+        stats = {}
+        if courses:
+            modules = ModulePage.objects.live().public().filter(prefixes)
+            for path, minutes in modules.values_list("path", "estimated_minutes"):
+                count, total = stats.get(path[: -Page.steplen], (0, 0))
+                stats[path[: -Page.steplen]] = (count + 1, total + minutes)
+        for course in courses:
+            course.module_count, course.total_minutes = stats.get(course.path, (0, 0))
+        return courses
+
+    def get_modules(self):
+        """Published, visible modules in the order editors arranged them."""
+        return ModulePage.objects.child_of(self).live().public().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        modules = list(self.get_modules().prefetch_related("skills"))
+        context["modules"] = modules
+        context["total_minutes"] = sum(module.estimated_minutes for module in modules)
+        context["edition"] = self.edition
+        return context
+
+
+class ModulePage(Page):
+    """One learning unit: reading, media, materials and self-check questions."""
+
+    estimated_minutes = models.PositiveIntegerField(default=20)
+    introduction = models.TextField(blank=True, max_length=500)
+    body = StreamField(ModuleBodyBlock(), blank=True)
+    skills = ClusterTaggableManager(
+        through=ModuleSkill,
+        blank=True,
+        related_name="modules",
+        help_text="Pick from the skills taxonomy.",
+    )
+    tags = ClusterTaggableManager(through=ModuleTag, blank=True, related_name="tagged_modules")
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("estimated_minutes"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("skills"), FieldPanel("tags")], heading="Skills and tags"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("skills", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "module"
+
+    @property
+    def self_checks(self):
+        return [block for block in self.body if block.block_type == "self_check"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        course = CoursePage.objects.parent_of(self).first()
+        siblings = (
+            list(course.get_modules().only("id", "title", "url_path", "path")) if course else []
+        )
+        position = next((i for i, m in enumerate(siblings) if m.pk == self.pk), None)
+        context.update(
+            course=course,
+            siblings=siblings,
+            position=None if position is None else position + 1,
+            previous_module=siblings[position - 1] if position else None,
+            next_module=siblings[position + 1]
+            if position is not None and position + 1 < len(siblings)
+            else None,
+        )
+        return context

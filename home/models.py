@@ -1,0 +1,56 @@
+from django.db import models
+from django.utils import timezone
+
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+
+from modelcluster.fields import ParentalKey
+
+from courses.models import CoursePage, EditionPage, SkillArea
+
+
+class HomePage(Page):
+    """The academy's front door: what it is, the current edition, featured courses and skills."""
+
+    tagline = models.CharField(max_length=255, blank=True)
+    intro = RichTextField(blank=True, features=["bold", "italic", "link", "ul"])
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("tagline"),
+        FieldPanel("intro"),
+        InlinePanel("featured_courses", label="Featured courses", max_num=6),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.EditionPage", "courses.MaterialLibraryPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "home page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        editions = list(
+            EditionPage.objects.child_of(self).live().public().order_by("-onsite_start")
+        )
+        today = timezone.localdate()
+        upcoming = [edition for edition in editions if edition.onsite_end >= today]
+        context["editions"] = editions
+        context["current_edition"] = (
+            upcoming[-1] if upcoming else (editions[0] if editions else None)
+        )
+        featured_ids = [item.course_id for item in self.featured_courses.all()]
+        courses = CoursePage.objects.live().public().filter(pk__in=featured_ids)
+        courses = CoursePage.with_module_stats(courses.prefetch_related("skills"))
+        context["featured_courses"] = sorted(courses, key=lambda c: featured_ids.index(c.pk))
+        context["skill_areas"] = SkillArea.objects.prefetch_related("skills")
+        return context
+
+
+class HomeFeaturedCourse(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_courses")
+    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("course")]

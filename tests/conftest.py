@@ -1,0 +1,17 @@
+from django.core.management import call_command
+
+from wagtail.models import Site
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test runs against the demo academy, loaded once per test database."""
+    with django_db_blocker.unblock():
+        call_command("load_academy", verbosity=0)
+
+
+@pytest.fixture
+def home(db):
+    return Site.objects.get(is_default_site=True).root_page.specific

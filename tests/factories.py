@@ -1,0 +1,115 @@
+"""Test data: factories for the academy's pages, taxonomy, materials and people."""
+
+import datetime
+import json
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
+
+from courses.models import CoursePage, EditionPage, Material, ModulePage, Skill, SkillArea
+from lms.accounts.models import User
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"learner{n}@clusters.example.org")
+    display_name = factory.Sequence(lambda n: f"Learner {n}")
+    password = factory.PostGenerationMethodCall("set_password", "correct horse battery")
+
+    @factory.post_generation
+    def saved(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class SkillAreaFactory(DjangoModelFactory):
+    class Meta:
+        model = SkillArea
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Test area {n}")
+    slug = factory.Sequence(lambda n: f"test-area-{n}")
+    sort_order = factory.Sequence(lambda n: 100 + n)
+
+
+class SkillFactory(DjangoModelFactory):
+    class Meta:
+        model = Skill
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Test skill {n}")
+    slug = factory.Sequence(lambda n: f"test-skill-{n}")
+    area = factory.SubFactory(SkillAreaFactory)
+
+
+class EditionPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = EditionPage
+
+    title = factory.Sequence(lambda n: f"Test edition {n}")
+    number = factory.Sequence(lambda n: 10 + n)
+    host_city = "Brussels"
+    online_start = datetime.date(2025, 1, 20)
+    online_end = datetime.date(2025, 1, 22)
+    onsite_start = datetime.date(2025, 3, 10)
+    onsite_end = datetime.date(2025, 3, 11)
+
+
+class CoursePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CoursePage
+
+    title = factory.Sequence(lambda n: f"Test course {n}")
+    summary = "A course used by the tests."
+
+
+def self_check(question="Which answer is right?", correct=1, required=True):
+    options = [{"text": f"Option {i}", "correct": i == correct} for i in range(3)]
+    return {
+        "type": "self_check",
+        "value": {
+            "question": question,
+            "options": options,
+            "explanation": "",
+            "required": required,
+        },
+    }
+
+
+class ModulePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ModulePage
+
+    title = factory.Sequence(lambda n: f"Test module {n}")
+    estimated_minutes = 15
+    body = factory.LazyFunction(
+        lambda: json.dumps([{"type": "paragraph", "value": "<p>Module text for the tests.</p>"}])
+    )
+
+
+class MaterialFactory(DjangoModelFactory):
+    class Meta:
+        model = Material
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Test material {n}")
+    slug = factory.Sequence(lambda n: f"test-material-{n}")
+    kind = Material.Kind.WORKSHEET
+    description = "A worksheet used by the tests."
+    live = True
+
+    @factory.post_generation
+    def skills(obj, create, extracted, **kwargs):
+        if extracted:
+            obj.skills.set(extracted)
+
+    @factory.post_generation
+    def tags(obj, create, extracted, **kwargs):
+        if extracted:
+            obj.tags.set(extracted)
+        if create:
+            obj.save()

@@ -1,0 +1,72 @@
+"""Materials: searchable with Wagtail search, each with its own public page; drafts stay hidden."""
+
+from django.core.management import call_command
+
+import pytest
+
+from courses.models import Material, Skill
+from tests.factories import MaterialFactory
+
+
+@pytest.fixture
+def materials_indexed(db):
+    """A published and a draft material, both in the search index."""
+    skill = Skill.objects.get(slug="kpis-impact")
+    published = MaterialFactory(
+        title="Measuring cluster impact with outcome indicators",
+        description="A worksheet on choosing outcome indicators for a cluster organisation.",
+        skills=[skill],
+        tags=["indicators"],
+    )
+    draft = MaterialFactory(
+        title="Unreleased impact worksheet draft",
+        description="Outcome indicators, not yet published.",
+        live=False,
+    )
+    call_command("update_index", verbosity=0)
+    return published, draft
+
+
+@pytest.mark.django_db
+def test_search_finds_materials_by_title_and_description(materials_indexed):
+    published, draft = materials_indexed
+    by_title = list(Material.objects.published().search("outcome indicators"))
+    assert published in by_title
+    by_description = list(Material.objects.published().search("choosing indicators organisation"))
+    assert published in by_description
+    assert draft not in by_title
+
+
+@pytest.mark.django_db
+def test_material_has_its_own_page(client, materials_indexed):
+    published, draft = materials_indexed
+    response = client.get(published.get_url())
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert published.title in page
+    assert "KPIs" in page or "kpis-impact" in page
+    assert published.get_url() == f"/materials/{published.slug}/"
+
+
+@pytest.mark.django_db
+def test_draft_and_unknown_materials_are_not_found(client, materials_indexed):
+    _, draft = materials_indexed
+    assert client.get(f"/materials/{draft.slug}/").status_code == 404
+    assert client.get("/materials/no-such-material/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_demo_materials_carry_files_skills_and_editions():
+    materials = Material.objects.published().prefetch_related("skills", "tags")
+    assert materials.count() >= 28
+    kinds = {m.kind for m in materials}
+    assert kinds == set(Material.Kind.values)
+    for material in materials:
+        assert 1 <= len(material.skills.all()) <= 4, material
+        assert len(material.tags.all()) <= 3, material
+        assert material.edition_id, material
+        assert material.document_id or material.external_url, material
+    with_files = [m for m in materials if m.document_id]
+    for material in with_files[:3]:
+        with material.document.file.open("rb") as handle:
+            assert handle.read(5) == b"%PDF-"

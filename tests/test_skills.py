@@ -1,0 +1,74 @@
+"""The skills taxonomy is a controlled vocabulary: editors pick skills, they cannot invent them."""
+
+from django.urls import reverse
+from django.utils.html import escape
+
+import pytest
+from taggit.models import Tag
+
+from courses.models import CoursePage, Skill
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    admin = django_user_model.objects.create_superuser(email="editor@example.org", password="pw")
+    client.force_login(admin)
+    return client
+
+
+def edit_course_form(course, skills, tags):
+    """The page editor's POST for a course, changing only its skills and tags."""
+    return {
+        "title": course.title,
+        "slug": course.slug,
+        "summary": course.summary,
+        "learning_outcomes-count": "0",
+        "level": course.level,
+        "delivery": course.delivery,
+        "estimated_hours": "",
+        "skills": skills,
+        "tags": tags,
+        "action-publish": "publish",
+    }
+
+
+@pytest.mark.django_db
+def test_typing_an_unknown_skill_does_not_create_it(editor_client):
+    course = CoursePage.objects.live().first()
+    known = Skill.objects.get(slug="trend-analysis")
+    skills_before = Skill.objects.count()
+
+    response = editor_client.post(
+        reverse("wagtailadmin_pages:edit", args=[course.pk]),
+        edit_course_form(course, f'"{known.name}", Underwater basket weaving', "new-free-tag"),
+    )
+
+    assert response.status_code == 302, response.content[:2000]
+    course = CoursePage.objects.get(pk=course.pk)
+    assert Skill.objects.count() == skills_before
+    assert not Skill.objects.filter(name__iexact="Underwater basket weaving").exists()
+    assert [s.slug for s in course.skills.all()] == ["trend-analysis"]
+    # Free tags stay free: the editor's new tag was created.
+    assert Tag.objects.filter(name="new-free-tag").exists()
+    assert "new-free-tag" in [t.name for t in course.tags.all()]
+
+
+@pytest.mark.django_db
+def test_skill_and_area_slugs_never_collide():
+    skill = Skill.objects.first()
+    clashing = Skill(name="Clash", slug=skill.area.slug, area=skill.area)
+    with pytest.raises(Exception, match="skill area already uses this slug"):
+        clashing.full_clean()
+
+
+@pytest.mark.django_db
+def test_taxonomy_has_eight_areas_with_their_skills(client):
+    from courses.models import SkillArea
+
+    areas = SkillArea.objects.prefetch_related("skills")
+    assert len(areas) == 8
+    assert all(area.skills.count() >= 3 for area in areas)
+    response = client.get(reverse("skills:index"))
+    assert response.status_code == 200
+    for area in areas:
+        assert escape(area.name) in response.content.decode()
