@@ -3,6 +3,8 @@
 import datetime
 import json
 
+from django.contrib.auth.models import Group
+
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
@@ -113,3 +115,30 @@ class MaterialFactory(DjangoModelFactory):
             obj.tags.set(extracted)
         if create:
             obj.save()
+
+
+def member_of(group_name):
+    """Membership of one of Wagtail's standard groups, set up by lms/core's roles migration."""
+
+    @factory.post_generation
+    def groups(obj, create, extracted, **kwargs):
+        if create:
+            obj.groups.add(Group.objects.get(name=group_name))
+
+    return groups
+
+
+class EditorFactory(UserFactory):
+    email = factory.Sequence(lambda n: f"editor{n}@eccp.example.org")
+    groups = member_of("Editors")
+
+
+class ModeratorFactory(UserFactory):
+    email = factory.Sequence(lambda n: f"moderator{n}@eccp.example.org")
+    groups = member_of("Moderators")
+
+
+class SuperuserFactory(UserFactory):
+    email = factory.Sequence(lambda n: f"admin{n}@eccp.example.org")
+    is_staff = True
+    is_superuser = True
