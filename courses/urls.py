@@ -13,4 +13,5 @@ skill_patterns = (
 urlpatterns = [
     path("skills/", include(skill_patterns)),
     path("search/", search.search, name="search"),
+    path("search/autocomplete/", search.autocomplete, name="search_autocomplete"),
 ]

@@ -204,8 +204,24 @@ class MaterialLibraryPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
+        """The library: filters, facet counts, text search, sorting and pages, all in the URL."""
+        from courses.library import InvalidFilters, MaterialQuery
+
         request._material_library = self
-        return self.render(request, context_overrides={"materials": self.get_materials()[:50]})
+        try:
+            query = MaterialQuery(request.GET)
+        except InvalidFilters as error:
+            response = self.render(request, context_overrides={"error": str(error)})
+            response.status_code = 400
+            return response
+        return self.render(
+            request,
+            context_overrides={
+                "query": query,
+                "page_obj": query.page(),
+                "facets": query.facets(),
+            },
+        )
 
     @re_path(r"^(?P<slug>[-\w]+)/$", name="material")
     def material(self, request, slug):

@@ -1,24 +1,147 @@
-"""Site search over editions, courses, modules and materials, grouped by type."""
+"""Site search: every kind of page and the materials, grouped by type, filterable by skill.
 
+Uses Wagtail's search backend (the database backend by default, PostgreSQL full-text search on
+PostgreSQL). Page types are not listed here: any live, public page of the site that matches is
+shown, grouped under its type's name.
+"""
+
+from django import forms
+from django.http import JsonResponse
 from django.shortcuts import render
 
-from courses.models import CoursePage, EditionPage, Material, ModulePage
+from wagtail.models import Page, Site
+from wagtail.search.backends import get_search_backend
 
-MAX_QUERY_LENGTH = 200
-RESULTS_PER_GROUP = 20
+from courses.library import MAX_QUERY_LENGTH, Vocabulary, autocomplete_terms, search_terms
+from courses.models import CourseSkill, Material, MaterialSkill, ModuleSkill, Skill, SkillArea
+
+RESULTS_PER_SEARCH = 60
+AUTOCOMPLETE_RESULTS = 8
+SKILL_CHIPS = 8
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(required=False, max_length=MAX_QUERY_LENGTH, label="Search")
+    skill = forms.ChoiceField(required=False, label="Skill")
+
+    def __init__(self, data, vocabulary=None, **kwargs):
+        super().__init__(data, **kwargs)
+        if vocabulary is not None:
+            self.fields["skill"].choices = [("", "Any skill"), *vocabulary.choices("skill")]
+        else:
+            del self.fields["skill"]
+
+    def error_text(self):
+        return " ".join(f"{name}: {' '.join(errors)}" for name, errors in self.errors.items())
+
+
+def _pages(request):
+    """Live, public pages of the requested site (never the tree's root or other sites)."""
+    pages = Page.objects.live().public()
+    site = Site.find_for_request(request)
+    return pages.in_site(site) if site else pages.none()
+
+
+def _tagged_ids(skill_ids):
+    """Ids of the courses, modules and materials tagged with any of the skills."""
+    ids = set()
+    for through in (CourseSkill, ModuleSkill):
+        ids.update(
+            ("page", pk)
+            for pk in through.objects.filter(tag_id__in=skill_ids).values_list(
+                "content_object_id", flat=True
+            )
+        )
+    ids.update(
+        ("material", pk)
+        for pk in MaterialSkill.objects.filter(tag_id__in=skill_ids).values_list(
+            "content_object_id", flat=True
+        )
+    )
+    return ids
+
+
+def _group(pages, materials):
+    """Results grouped by type: page types in tree order (editions before courses), then materials."""
+    groups = {}
+    for page in pages:
+        model = type(page)
+        group = groups.setdefault(
+            model,
+            {
+                "label": str(model._meta.verbose_name_plural).capitalize(),
+                "depth": page.depth,
+                "results": [],
+            },
+        )
+        group["depth"] = min(group["depth"], page.depth)
+        group["results"].append(page)
+    ordered = sorted(groups.values(), key=lambda group: group["depth"])
+    if materials:
+        ordered.append({"label": "Materials", "results": materials, "is_material": True})
+    return ordered
+
+
+def _matching_skills(query):
+    """Areas and skills whose name or description matches, shown as chips above the results."""
+    backend, query = get_search_backend(), search_terms(query)
+    areas = list(backend.search(query, SkillArea)[:SKILL_CHIPS])
+    skills = list(backend.search(query, Skill)[:SKILL_CHIPS])
+    return (areas + skills)[:SKILL_CHIPS]
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    groups = []
+    vocabulary = Vocabulary()
+    form = SearchForm(request.GET, vocabulary=vocabulary)
+    context = {"form": form, "query": "", "groups": [], "skill_chips": [], "skill": None}
+    if not form.is_valid():
+        context["error"] = form.error_text()
+        return render(request, "courses/search.html", context, status=400)
+    query = form.cleaned_data["q"].strip()
+    skill_slug = form.cleaned_data["skill"]
+    context.update(query=query, skill=skill_slug and _skill_label(vocabulary, skill_slug))
     if query:
-        for label, queryset, is_material in (
-            ("Editions", EditionPage.objects.live().public(), False),
-            ("Courses", CoursePage.objects.live().public(), False),
-            ("Modules", ModulePage.objects.live().public(), False),
-            ("Materials", Material.objects.published(), True),
-        ):
-            results = list(queryset.search(query)[:RESULTS_PER_GROUP])
-            if results:
-                groups.append({"label": label, "results": results, "is_material": is_material})
-    return render(request, "courses/search.html", {"query": query, "groups": groups})
+        terms = search_terms(query)
+        pages = list(_pages(request).specific().search(terms)[:RESULTS_PER_SEARCH])
+        materials = list(Material.objects.published().search(terms)[:RESULTS_PER_SEARCH])
+        if skill_slug:
+            allowed = _tagged_ids(vocabulary.skill_ids_by_slug[skill_slug])
+            pages = [page for page in pages if ("page", page.pk) in allowed]
+            materials = [m for m in materials if ("material", m.pk) in allowed]
+        context.update(
+            groups=_group(pages, materials),
+            skill_chips=_matching_skills(query),
+            skill_slug=skill_slug,
+        )
+    return render(request, "courses/search.html", context)
+
+
+def _skill_label(vocabulary, slug):
+    names = {area.slug: area.name for area in vocabulary.areas}
+    names.update({skill.slug: skill.name for skill in vocabulary.skills})
+    return {"slug": slug, "name": names[slug]}
+
+
+def autocomplete(request):
+    """Suggestions for the search box as JSON: {"results": [{"title", "type", "url"}]}."""
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"error": form.error_text()}, status=400)
+    query = autocomplete_terms(form.cleaned_data["q"])
+    if not query:
+        return JsonResponse({"query": "", "results": []})
+    pages = _pages(request).filter(depth__gt=2).specific().autocomplete(query)
+    materials = Material.objects.published().autocomplete(query)
+    results = [
+        {
+            "title": page.title,
+            "type": str(type(page)._meta.verbose_name).capitalize(),
+            "url": page.get_url(request),
+        }
+        for page in pages[:AUTOCOMPLETE_RESULTS]
+    ]
+    results += [
+        {"title": material.title, "type": "Material", "url": material.get_url(request)}
+        for material in materials[:AUTOCOMPLETE_RESULTS]
+    ]
+    return JsonResponse({"query": query, "results": results[: AUTOCOMPLETE_RESULTS * 2]})

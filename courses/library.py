@@ -1,0 +1,364 @@
+"""The materials library's query: the URL's filters, Wagtail search and facet counts.
+
+One `MaterialQuery` serves the library page, skill pages and the materials API, so all of them
+list, filter and count exactly the same published materials.
+
+Facets combine with AND; several values of one facet combine with OR. Each facet value's count is
+the number of materials it would show when combined with the *other* active facets (disjunctive
+faceting), computed with one GROUP BY query per facet, so the number of queries is fixed.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.utils.functional import cached_property
+
+from wagtail.search.utils import parse_query_string
+
+from taggit.models import Tag
+
+from courses.models import (
+    CoursePage,
+    CourseSkill,
+    EditionPage,
+    Material,
+    MaterialSkill,
+    MaterialTag,
+    ModulePage,
+    ModuleSkill,
+    Skill,
+    SkillArea,
+)
+from courses.models.materials import LANGUAGES
+
+MAX_QUERY_LENGTH = 200
+# Wagtail search ranks every match; past this many, further matches add nothing a person reads.
+MAX_SEARCH_RESULTS = 500
+PER_PAGE = 24
+MAX_PAGE = 10_000
+
+FACETS = ("skill", "tag", "edition", "kind", "language")
+SORTS = [("relevance", "Relevance"), ("newest", "Newest"), ("title", "Title (A–Z)")]
+# The order parameters appear in URLs, so that one state has one URL.
+URL_PARAMS = ("q", *FACETS, "sort")
+
+
+def search_terms(text):
+    """The text as a Wagtail query: "quoted words" become a phrase, and no stray quote reaches
+    the backend's own query language (SQLite's full-text MATCH rejects an unbalanced one)."""
+    return parse_query_string(text)[1]
+
+
+def autocomplete_terms(text):
+    """Autocomplete takes plain words only, so quotes become spaces."""
+    return " ".join(text.replace('"', " ").split())
+
+
+class Vocabulary:
+    """The facet values anyone may see: the taxonomy, public editions, tags of published material."""
+
+    def __init__(self):
+        self.areas = list(SkillArea.objects.prefetch_related("skills"))
+        self.skills = [skill for area in self.areas for skill in area.skills.all()]
+        self.editions = list(EditionPage.objects.live().public().order_by("number"))
+        self.tags = list(
+            Tag.objects.filter(
+                pk__in=MaterialTag.objects.filter(content_object__live=True).values("tag_id")
+            ).order_by("name")
+        )
+
+    @cached_property
+    def skill_ids_by_slug(self):
+        """Each skill slug and each area slug, with the ids of the skills it stands for."""
+        ids = {skill.slug: [skill.pk] for skill in self.skills}
+        for area in self.areas:
+            ids[area.slug] = [skill.pk for skill in area.skills.all()]
+        return ids
+
+    @cached_property
+    def edition_ids_by_slug(self):
+        return {edition.slug: edition.pk for edition in self.editions}
+
+    def choices(self, facet):
+        if facet == "skill":
+            return [(slug, slug) for slug in self.skill_ids_by_slug]
+        if facet == "tag":
+            return [(tag.slug, tag.name) for tag in self.tags]
+        if facet == "edition":
+            return [(edition.slug, edition.title) for edition in self.editions]
+        if facet == "kind":
+            return Material.Kind.choices
+        return LANGUAGES
+
+
+class MaterialFilterForm(forms.Form):
+    """The library's URL parameters; anything else a URL carries is ignored."""
+
+    q = forms.CharField(required=False, max_length=MAX_QUERY_LENGTH, label="Search materials")
+    skill = forms.MultipleChoiceField(required=False)
+    tag = forms.MultipleChoiceField(required=False)
+    edition = forms.MultipleChoiceField(required=False)
+    kind = forms.MultipleChoiceField(required=False)
+    language = forms.MultipleChoiceField(required=False)
+    sort = forms.ChoiceField(required=False, choices=SORTS)
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+
+    def __init__(self, data, vocabulary, **kwargs):
+        super().__init__(data, **kwargs)
+        for facet in FACETS:
+            self.fields[facet].choices = vocabulary.choices(facet)
+
+    def error_text(self):
+        """Every problem in one sentence per parameter, for a 400 response."""
+        return " ".join(
+            f"{name}: {' '.join(messages)}" for name, messages in self.errors.items()
+        ).strip()
+
+
+class InvalidFilters(ValueError):
+    """The URL's parameters do not describe a library state; the message says why."""
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+    children: list = field(default_factory=list)
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    values: list
+
+
+class MaterialQuery:
+    """Published materials narrowed by validated filters, with results, pages and facet counts."""
+
+    def __init__(self, data, vocabulary=None, fixed=None):
+        """`data` is a QueryDict-like mapping; `fixed` pins facets (e.g. a skill page's skill)."""
+        self.vocabulary = vocabulary or Vocabulary()
+        data = data.copy()
+        for name, values in (fixed or {}).items():
+            data.setlist(name, values)
+        self.form = MaterialFilterForm(data, vocabulary=self.vocabulary)
+        if not self.form.is_valid():
+            raise InvalidFilters(self.form.error_text())
+        cleaned = self.form.cleaned_data
+        self.text = cleaned["q"].strip()
+        # A repeated value (?kind=slides&kind=slides) means the same as one.
+        self.filters = {facet: list(dict.fromkeys(cleaned[facet])) for facet in FACETS}
+        self.sort = cleaned["sort"] or ("relevance" if self.text else "newest")
+        self.page_number = cleaned["page"] or 1
+
+    # Filtering
+
+    @cached_property
+    def search_ids(self):
+        """Ids of published materials matching the text query, best match first."""
+        results = Material.objects.published().search(search_terms(self.text))
+        results = results[:MAX_SEARCH_RESULTS]
+        return [material.pk for material in results]
+
+    def _base(self):
+        materials = Material.objects.published()
+        if self.text:
+            materials = materials.filter(pk__in=self.search_ids)
+        return materials
+
+    def _facet_condition(self, facet, values):
+        if facet == "skill":
+            skill_ids = {pk for slug in values for pk in self.vocabulary.skill_ids_by_slug[slug]}
+            tagged = MaterialSkill.objects.filter(tag_id__in=skill_ids)
+            return Q(pk__in=tagged.values("content_object_id"))
+        if facet == "tag":
+            tagged = MaterialTag.objects.filter(tag__slug__in=values)
+            return Q(pk__in=tagged.values("content_object_id"))
+        if facet == "edition":
+            return Q(edition_id__in=[self.vocabulary.edition_ids_by_slug[v] for v in values])
+        return Q(**{f"{facet}__in": values})
+
+    def matching(self, except_facet=None):
+        """Materials matching the text and every active facet but `except_facet`."""
+        materials = self._base()
+        for facet, values in self.filters.items():
+            if values and facet != except_facet:
+                materials = materials.filter(self._facet_condition(facet, values))
+        return materials
+
+    def results(self):
+        """The matching materials in the chosen order, ready to render or serialise."""
+        materials = (
+            self.matching()
+            .select_related("edition", "document")
+            .prefetch_related("skills__area", "tags")
+        )
+        if self.sort == "relevance" and self.text:
+            rank = Case(
+                *(When(pk=pk, then=Value(i)) for i, pk in enumerate(self.search_ids)),
+                output_field=IntegerField(),
+            )
+            return materials.order_by(rank, "title")
+        if self.sort == "title":
+            return materials.order_by("title", "pk")
+        return materials.order_by("-date", "title", "pk")
+
+    def page(self, per_page=PER_PAGE):
+        """One page of results; a page past the end shows the last page."""
+        page = Paginator(self.results(), per_page).get_page(self.page_number)
+        hide_private_editions(page.object_list, self.vocabulary)
+        return page
+
+    # Facet counts
+
+    def _counts(self, facet, column=None):
+        """{value: materials} for one facet, given the other active facets: one GROUP BY query."""
+        others = self.matching(except_facet=facet).values("pk")
+        if facet in ("skill", "tag"):
+            through = MaterialSkill if facet == "skill" else MaterialTag
+            rows = through.objects.filter(content_object_id__in=others)
+            counted = "content_object_id"
+        else:
+            rows, counted = Material.objects.filter(pk__in=others), "pk"
+        column = column or {"skill": "tag_id", "tag": "tag__slug", "edition": "edition_id"}.get(
+            facet, facet
+        )
+        return dict(
+            rows.order_by()
+            .values(column)
+            .annotate(n=Count(counted, distinct=True))
+            .values_list(column, "n")
+        )
+
+    def facets(self):
+        """Every facet with its values, counts and the URL that toggles each value."""
+        skill_counts = self._counts("skill")
+        area_counts = self._counts("skill", column="tag__area_id")
+        skill_facet = Facet("skill", "Skill", [])
+        for area in self.vocabulary.areas:
+            area_value = self._value("skill", area.slug, area.name, area_counts.get(area.pk, 0))
+            area_value.children = [
+                self._value("skill", skill.slug, skill.name, skill_counts.get(skill.pk, 0))
+                for skill in area.skills.all()
+            ]
+            skill_facet.values.append(area_value)
+        facets = [skill_facet]
+        for facet, label in (
+            ("tag", "Tag"),
+            ("edition", "Edition"),
+            ("kind", "Kind"),
+            ("language", "Language"),
+        ):
+            counts = self._counts(facet)
+            values = [
+                self._value(facet, value, name, counts.get(key, 0))
+                for value, name, key in self._options(facet)
+            ]
+            facets.append(Facet(facet, label, values))
+        return facets
+
+    def _options(self, facet):
+        """(URL value, label, key of its count) for each value of a plain facet."""
+        if facet == "tag":
+            return [(tag.slug, tag.name, tag.slug) for tag in self.vocabulary.tags]
+        if facet == "edition":
+            return [(e.slug, e.title, e.pk) for e in self.vocabulary.editions]
+        return [(value, name, value) for value, name in self.vocabulary.choices(facet)]
+
+    # URLs
+
+    def params(self, **changes):
+        """The current state as (name, value) pairs in a fixed order, with `changes` applied."""
+        state = {"q": [self.text] if self.text else [], **self.filters}
+        state["sort"] = [self.form.cleaned_data["sort"]] if self.form.cleaned_data["sort"] else []
+        state.update(changes)
+        return [(name, value) for name in URL_PARAMS for value in state.get(name, [])]
+
+    def querystring(self, **changes):
+        params = self.params(**changes)
+        return "?" + urlencode(params) if params else "?"
+
+    def sort_options(self):
+        """(label, URL, selected) for each order; relevance only makes sense with a text query."""
+        return [
+            (label, self.querystring(sort=[value]), value == self.sort)
+            for value, label in SORTS
+            if value != "relevance" or self.text
+        ]
+
+    def _value(self, facet, value, label, count):
+        selected = value in self.filters[facet]
+        values = [v for v in self.filters[facet] if v != value]
+        if not selected:
+            values.append(value)
+        return FacetValue(value, label, count, selected, self.querystring(**{facet: values}))
+
+    @property
+    def active_filters(self):
+        """(label, URL without it) for each active facet value, to show and remove them."""
+        names = {facet: dict(self.vocabulary.choices(facet)) for facet in FACETS}
+        names["skill"] = {item.slug: item.name for item in self.vocabulary.skills}
+        names["skill"].update({area.slug: area.name for area in self.vocabulary.areas})
+        return [
+            (names[facet][value], self._value(facet, value, "", 0).url)
+            for facet, values in self.filters.items()
+            for value in values
+        ]
+
+
+def hide_private_editions(materials, vocabulary):
+    """A published material may belong to an edition that is a draft or restricted: hide it."""
+    public = set(vocabulary.edition_ids_by_slug.values())
+    for material in materials:
+        if material.edition_id not in public:
+            material.edition = None
+
+
+def _tagged_count(through, published, group):
+    """A subquery counting the published items tagged with a skill (or any skill of an area)."""
+    tagged = (
+        through.objects.filter(published, **{group: OuterRef("pk")})
+        .order_by()
+        .values(group)
+        .annotate(n=Count("content_object_id", distinct=True))
+        .values("n")
+    )
+    return Coalesce(Subquery(tagged), 0)
+
+
+def skill_taxonomy():
+    """Areas with their skills, each with counts of published courses, modules and materials.
+
+    A fixed number of queries whatever the size of the taxonomy or the academy: one for skills,
+    one for areas (an area counts an item once even when several of its skills tag it), and the
+    view-restriction look-ups behind `.public()`.
+    """
+    published = {
+        CourseSkill: Q(content_object__in=CoursePage.objects.live().public().values("pk")),
+        ModuleSkill: Q(content_object__in=ModulePage.objects.live().public().values("pk")),
+        MaterialSkill: Q(content_object__live=True),
+    }
+
+    def counts(group):
+        return {
+            f"{name}_count": _tagged_count(through, published[through], group)
+            for name, through in (
+                ("course", CourseSkill),
+                ("module", ModuleSkill),
+                ("material", MaterialSkill),
+            )
+        }
+
+    skills = list(Skill.objects.annotate(**counts("tag")))
+    areas = list(SkillArea.objects.annotate(**counts("tag__area")))
+    for area in areas:
+        area.skill_list = [skill for skill in skills if skill.area_id == area.pk]
+    return areas
