@@ -3,14 +3,15 @@
 from django import forms
 from django.contrib import messages
 from django.db.models import ProtectedError
-from django.shortcuts import redirect
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import ngettext
 
 from wagtail.admin import widgets
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
-from wagtail.snippets.views.snippets import DeleteView
+from wagtail.snippets.views.snippets import DeleteView, IndexView, ReorderView
 
 import django_filters
 
@@ -155,3 +156,46 @@ class SkillDeleteView(DeleteView):
         except ProtectedError:
             # The reference index can lag behind the database; the PROTECT constraint cannot.
             return self.refuse()
+
+
+SKILL_TREE_ORDER = ("area__sort_order", "area__name", "sort_order", "name")
+
+
+class SkillIndexView(IndexView):
+    """In "sort by custom order" mode, skills stay grouped under their area: the two-level tree."""
+
+    def order_queryset(self, queryset):
+        if self.show_ordering_column:
+            return queryset.order_by(*SKILL_TREE_ORDER)
+        return super().order_queryset(queryset)
+
+
+class SkillReorderView(ReorderView):
+    """Drag a skill up or down within its area; moving it to another area is done on its edit page.
+
+    The admin sends the position in the whole tree; Wagtail's reordering then runs among the
+    skill's siblings only, so each area keeps its own order.
+    """
+
+    def get_queryset(self):
+        return self.model._default_manager.filter(area_id=self.area_id).order_by("sort_order")
+
+    def post(self, request, *args, **kwargs):
+        skill = get_object_or_404(self.model, pk=kwargs["pk"])
+        tree = list(
+            self.model._default_manager.order_by(*SKILL_TREE_ORDER).values_list("pk", "area_id")
+        )
+        try:
+            position = min(max(int(request.GET.get("position", "")), 0), len(tree) - 1)
+        except ValueError:
+            position = len(tree) - 1
+        target, target_area = tree[position]
+        if target_area != skill.area_id:
+            return JsonResponse(
+                {"success": False, "error": "Change a skill's area on its edit page."}, status=400
+            )
+        self.area_id = skill.area_id
+        siblings = [pk for pk, area in tree if area == skill.area_id]
+        request.GET = request.GET.copy()
+        request.GET["position"] = str(siblings.index(target))
+        return super().post(request, *args, **kwargs)

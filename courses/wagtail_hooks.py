@@ -13,6 +13,8 @@ from courses.admin_views import (
     AddTagsBulkAction,
     MaterialFilterSet,
     SkillDeleteView,
+    SkillIndexView,
+    SkillReorderView,
 )
 from courses.models import CourseSkill, Material, MaterialSkill, ModuleSkill, Skill, SkillArea
 
@@ -48,7 +50,6 @@ class MaterialViewSet(SnippetViewSet):
     ]
     list_export = ["title", "kind", "edition", "language", "date", "live"]
     filterset_class = MaterialFilterSet
-    search_fields = ["title", "description"]
     ordering = ["-date", "title"]
 
     def get_queryset(self, request):
@@ -88,9 +89,10 @@ class SkillViewSet(SnippetViewSet):
         Column("material_count", label="Materials"),
     ]
     list_filter = ["area"]
-    search_fields = ["name", "description"]
     sort_order_field = "sort_order"
     ordering = ["area__sort_order", "sort_order", "name"]
+    index_view_class = SkillIndexView
+    reorder_view_class = SkillReorderView
     delete_view_class = SkillDeleteView
 
     def get_queryset(self, request):
