@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from courses.views import search, skills
+from courses.views import certificates, learning, search, skills
 
 skill_patterns = (
     [
@@ -14,4 +14,6 @@ urlpatterns = [
     path("skills/", include(skill_patterns)),
     path("search/", search.search, name="search"),
     path("search/autocomplete/", search.autocomplete, name="search_autocomplete"),
+    path("learning/", learning.dashboard, name="learning"),
+    path("certificates/<slug:code>/", certificates.certificate, name="certificate"),
 ]

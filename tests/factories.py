@@ -9,7 +9,18 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from courses.models import CoursePage, EditionPage, Material, ModulePage, Skill, SkillArea
+from courses.models import (
+    Certificate,
+    CoursePage,
+    EditionPage,
+    Enrolment,
+    Material,
+    ModuleCompletion,
+    ModulePage,
+    ModuleSkill,
+    Skill,
+    SkillArea,
+)
 from lms.accounts.models import User
 
 
@@ -142,3 +153,48 @@ class SuperuserFactory(UserFactory):
     email = factory.Sequence(lambda n: f"admin{n}@eccp.example.org")
     is_staff = True
     is_superuser = True
+
+
+class CourseWithModulesFactory(CoursePageFactory):
+    """A live course with `modules` live modules (3 unless told), each teaching a demo skill.
+
+    `modules__body` gives every module the same body, e.g. one built with `self_check()`.
+    """
+
+    class Meta:
+        model = CoursePage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def modules(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        skills = list(Skill.objects.order_by("pk")[:8])
+        for i in range(3 if extracted is None else extracted):
+            module = ModulePageFactory(parent=obj, **kwargs)
+            ModuleSkill.objects.create(content_object=module, tag=skills[i % len(skills)])
+
+
+class EnrolmentFactory(DjangoModelFactory):
+    class Meta:
+        model = Enrolment
+
+    learner = factory.SubFactory(UserFactory)
+
+
+class ModuleCompletionFactory(DjangoModelFactory):
+    class Meta:
+        model = ModuleCompletion
+
+    learner = factory.SubFactory(UserFactory)
+
+
+class CertificateFactory(DjangoModelFactory):
+    class Meta:
+        model = Certificate
+
+    learner = factory.SubFactory(UserFactory)
+    learner_name = factory.SelfAttribute("learner.display_name")
+    course_title = factory.SelfAttribute("course.title")
+    edition_title = "Test edition"
+    module_count = 3

@@ -1,3 +1,4 @@
+from .learning import Certificate, Enrolment, ModuleCompletion
 from .materials import Material, MaterialLibraryPage
 from .pages import CoursePage, EditionPage, ModulePage
 from .skills import (
@@ -12,14 +13,17 @@ from .skills import (
 )
 
 __all__ = [
+    "Certificate",
     "CoursePage",
     "CourseSkill",
     "CourseTag",
     "EditionPage",
+    "Enrolment",
     "Material",
     "MaterialLibraryPage",
     "MaterialSkill",
     "MaterialTag",
+    "ModuleCompletion",
     "ModulePage",
     "ModuleSkill",
     "ModuleTag",

@@ -7,6 +7,7 @@ from django.utils.functional import cached_property
 
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -105,7 +106,7 @@ class EditionPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(RoutablePageMixin, Page):
     """A course within an edition, made of modules in the order editors arrange them."""
 
     class Level(models.TextChoices):
@@ -201,10 +202,33 @@ class CoursePage(Page):
         context["modules"] = modules
         context["total_minutes"] = sum(module.estimated_minutes for module in modules)
         context["edition"] = self.edition
+        context["progress"] = self._learner_progress(request, modules)
         return context
 
+    def _learner_progress(self, request, modules):
+        # The learning service imports these models, so it is imported when first needed.
+        from courses.learning import course_progress
 
-class ModulePage(Page):
+        progress = course_progress(request.user, self, modules)
+        for module in modules:
+            module.is_completed = bool(progress) and module.pk in progress.completed_ids
+            module.is_locked = bool(progress) and progress.is_locked(self, module)
+        return progress
+
+    @path("enrol/", name="enrol")
+    def enrol_route(self, request):
+        from courses.views.learning import enrol
+
+        return enrol(request, self)
+
+    @path("leave/", name="leave")
+    def leave_route(self, request):
+        from courses.views.learning import leave
+
+        return leave(request, self)
+
+
+class ModulePage(RoutablePageMixin, Page):
     """One learning unit: reading, media, materials and self-check questions."""
 
     estimated_minutes = models.PositiveIntegerField(default=20)
@@ -260,4 +284,14 @@ class ModulePage(Page):
             if position is not None and position + 1 < len(siblings)
             else None,
         )
+        if course:
+            context["progress"] = progress = course._learner_progress(request, siblings)
+            context["is_completed"] = bool(progress) and self.pk in progress.completed_ids
+            context["is_locked"] = bool(progress) and progress.is_locked(course, self)
         return context
+
+    @path("complete/", name="complete")
+    def complete_route(self, request):
+        from courses.views.learning import complete
+
+        return complete(request, self)

@@ -170,3 +170,5 @@ TAGGIT_CASE_INSENSITIVE = True
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "academy@localhost")
+# When on, sign-up sends a confirmation link and the account stays inactive until it is opened.
+ACCOUNTS_EMAIL_CONFIRMATION = env_bool("ACCOUNTS_EMAIL_CONFIRMATION", False)
