@@ -5,6 +5,8 @@ import json
 
 from django.contrib.auth.models import Group
 
+from wagtail.models import PageViewRestriction
+
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
@@ -198,3 +200,59 @@ class CertificateFactory(DjangoModelFactory):
     course_title = factory.SelfAttribute("course.title")
     edition_title = "Test edition"
     module_count = 3
+
+
+class PageViewRestrictionFactory(DjangoModelFactory):
+    """Closes a page and everything under it: to a password (the default), to signed-in users
+    (restriction_type="login") or to groups (restriction_type="groups", groups=[...])."""
+
+    class Meta:
+        model = PageViewRestriction
+        skip_postgeneration_save = True
+
+    restriction_type = PageViewRestriction.PASSWORD
+    password = "let me in"
+
+    @factory.post_generation
+    def groups(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.groups.set(extracted)
+
+
+def hidden_content(word="Quokka"):
+    """Everything the public must never see, each titled with `word` and tagged with the skill
+    action-planning: a draft material, a draft course, an unpublished module of a live course, and
+    live courses under a password, a login and a group restriction, each with a live module."""
+    skill = Skill.objects.get(slug="action-planning")
+    edition = EditionPage.objects.get(number=1)
+    public_course = CoursePage.objects.live().child_of(edition).first()
+    pages = {
+        "draft course": CoursePageFactory(parent=edition, title=f"{word} draft course", live=False),
+        "unpublished module": ModulePageFactory(
+            parent=public_course, title=f"{word} unpublished module", live=False
+        ),
+    }
+    group, _ = Group.objects.get_or_create(name=f"{word} group")
+    for kind in ("password", "login", "groups"):
+        course = CoursePageFactory(parent=edition, title=f"{word} {kind} course")
+        pages[f"{kind} course"] = course
+        pages[f"{kind} module"] = ModulePageFactory(parent=course, title=f"{word} {kind} module")
+        PageViewRestrictionFactory(
+            page=course,
+            restriction_type=kind,
+            groups=[group] if kind == "groups" else [],
+        )
+    for page in pages.values():
+        page.skills.add(skill)
+        page.save()
+    material = MaterialFactory(
+        title=f"{word} draft material",
+        description=f"{word} notes nobody may read yet.",
+        kind=Material.Kind.CASE_STUDY,
+        language="pl",
+        edition=edition,
+        live=False,
+        skills=[skill],
+        tags=[f"{word} secret"],
+    )
+    return {"material": material, **pages}

@@ -1,0 +1,83 @@
+"""Site search: a cluster manager types words and finds editions, courses, modules and materials,
+grouped by type, with matching skills to narrow down, and suggestions while typing."""
+
+import pytest
+
+from courses.models import Skill
+from tests.factories import MaterialFactory, UserFactory, hidden_content
+
+
+def _groups(response):
+    return {group["label"]: group["results"] for group in response.context["groups"]}
+
+
+@pytest.mark.django_db
+def test_search_groups_editions_courses_modules_and_materials(client):
+    response = client.get("/search/", {"q": "strategy"})
+    assert response.status_code == 200
+    groups = _groups(response)
+    assert {"Editions", "Courses", "Modules", "Materials"} <= set(groups)
+    labels = [group["label"] for group in response.context["groups"]]
+    assert labels.index("Editions") < labels.index("Courses") < labels.index("Modules")
+    assert labels[-1] == "Materials"
+    assert "Strategy foundations" in {c.title for c in groups["Courses"]}
+
+
+@pytest.mark.django_db
+def test_search_finds_materials_by_words_in_title_and_description(client):
+    by_title = MaterialFactory(title="Platypus partnership map", description="A map.")
+    by_description = MaterialFactory(title="Map of allies", description="Platypus alliances.")
+    found = _groups(client.get("/search/", {"q": "platypus"}))["Materials"]
+    assert set(found) == {by_title, by_description}
+
+
+@pytest.mark.django_db
+def test_matching_skills_appear_as_chips_and_filter_the_results(client):
+    response = client.get("/search/", {"q": "action planning"})
+    chips = {chip.slug for chip in response.context["skill_chips"]}
+    assert "action-planning" in chips
+    assert 'href="?q=action+planning&amp;skill=action-planning"' in response.content.decode()
+
+    filtered = client.get("/search/", {"q": "strategy", "skill": "action-planning"})
+    skill = Skill.objects.get(slug="action-planning")
+    for label, results in _groups(filtered).items():
+        for result in results:
+            assert skill in result.skills.all(), (label, result)
+    assert "Editions" not in _groups(filtered)
+    assert _groups(filtered)["Courses"]
+
+
+@pytest.mark.django_db
+def test_autocomplete_suggests_titles_as_json(client):
+    response = client.get("/search/autocomplete/", {"q": "strat"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    results = response.json()["results"]
+    assert any(r["title"] == "Strategy foundations" and r["type"] == "Course" for r in results)
+    assert all(r["url"].startswith("/") for r in results)
+    assert client.get("/search/autocomplete/").json() == {"query": "", "results": []}
+
+
+@pytest.mark.django_db
+def test_search_page_loads_the_local_autocomplete_script(client):
+    html = client.get("/search/").content.decode()
+    assert 'src="/static/js/search-autocomplete.js"' in html
+    assert 'data-autocomplete-url="/search/autocomplete/"' in html
+    assert "http" not in html.split("<script", 1)[1].split(">", 1)[0]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("as_learner", [False, True])
+def test_hidden_content_never_appears_in_search_or_autocomplete(client, as_learner):
+    if as_learner:
+        client.force_login(UserFactory())
+    hidden = hidden_content()
+    response = client.get("/search/", {"q": "quokka"})
+    assert response.status_code == 200
+    assert response.context["groups"] == []
+    assert "Quokka" not in response.content.decode().replace("“quokka”", "")
+    filtered = client.get("/search/", {"q": "quokka", "skill": "action-planning"})
+    assert filtered.context["groups"] == []
+    suggestions = client.get("/search/autocomplete/", {"q": "quok"}).json()["results"]
+    assert suggestions == []
+    assert len(hidden) == 9

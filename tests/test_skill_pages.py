@@ -1,0 +1,93 @@
+"""Skill pages: the taxonomy with what each skill teaches, and one page per skill or area."""
+
+import pytest
+
+from courses.library import skill_taxonomy
+from courses.models import CoursePage, Material, ModulePage, Skill
+from tests.factories import MaterialFactory, UserFactory, hidden_content
+
+
+def _counts(client):
+    response = client.get("/skills/")
+    assert response.status_code == 200
+    return {
+        item.slug: (item.course_count, item.module_count, item.material_count)
+        for area in response.context["areas"]
+        for item in [area, *area.skill_list]
+    }
+
+
+@pytest.mark.django_db
+def test_skill_index_counts_published_courses_modules_and_materials(client):
+    counts = _counts(client)
+    for skill in Skill.objects.all():
+        assert counts[skill.slug] == (
+            CoursePage.objects.live().filter(skill_items__tag=skill).count(),
+            ModulePage.objects.live().filter(skill_items__tag=skill).count(),
+            Material.objects.published().filter(skill_items__tag=skill).count(),
+        )
+    area_materials = (
+        Material.objects.published().filter(skills__area__slug="strategy-foresight").distinct()
+    )
+    assert counts["strategy-foresight"][2] == area_materials.count()
+    assert "Strategy &amp; foresight" in client.get("/skills/").content.decode()
+
+
+@pytest.mark.django_db
+def test_area_page_shows_everything_tagged_with_any_of_its_skills(client):
+    only_sub_skill = MaterialFactory(
+        title="Action plan one-pager", skills=[Skill.objects.get(slug="action-planning")]
+    )
+    response = client.get("/skills/strategy-foresight/")
+    assert response.status_code == 200
+    materials = response.context["page_obj"].paginator.object_list
+    assert only_sub_skill in materials
+    assert materials.count() == (
+        Material.objects.published().filter(skills__area__slug="strategy-foresight").distinct()
+    ).count()
+    course_titles = {c.title for c in response.context["courses"]}
+    assert "Strategy foundations" in course_titles
+
+
+@pytest.mark.django_db
+def test_skill_page_paginates_materials(client):
+    skill = Skill.objects.get(slug="action-planning")
+    for i in range(15):
+        MaterialFactory(title=f"Planning drill {i:02}", skills=[skill])
+    first = client.get("/skills/action-planning/")
+    second = client.get("/skills/action-planning/?page=2")
+    total = Material.objects.published().filter(skill_items__tag=skill).count()
+    assert len(first.context["page_obj"]) == 12
+    assert len(first.context["page_obj"]) + len(second.context["page_obj"]) == total
+    assert 'href="?page=2"' in first.content.decode()
+    assert "/materials/?skill=action-planning" in first.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/skills/no-such-skill/", "/skills/%E2%9C%93/"])
+def test_unknown_skill_is_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_bad_page_number_is_400_not_500(client):
+    response = client.get("/skills/action-planning/?page=abc")
+    assert response.status_code == 400
+    assert "page" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("as_learner", [False, True])
+def test_hidden_content_never_appears_on_skill_pages_or_in_their_counts(client, as_learner):
+    if as_learner:
+        client.force_login(UserFactory())
+    before = _counts(client)
+    hidden_content()
+    assert _counts(client) == before
+    assert [a.material_count for a in skill_taxonomy()] == [
+        before[a.slug][2] for a in skill_taxonomy()
+    ]
+    for url in ["/skills/", "/skills/action-planning/", "/skills/strategy-foresight/"]:
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "Quokka" not in response.content.decode(), url
