@@ -7,7 +7,14 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
@@ -108,17 +115,45 @@ class Material(
 
     objects = MaterialQuerySet.as_manager()
 
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("slug"),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("language"), FieldPanel("date")]),
-        FieldPanel("description"),
-        MultiFieldPanel(
-            [FieldPanel("document"), FieldPanel("external_url")],
-            heading="File or link",
-        ),
-        FieldPanel("edition"),
-        MultiFieldPanel([FieldPanel("skills"), FieldPanel("tags")], heading="Skills and tags"),
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("title"),
+                    FieldPanel("slug"),
+                    FieldRowPanel([FieldPanel("kind"), FieldPanel("language"), FieldPanel("date")]),
+                    FieldPanel("description", help_text="What the learner finds inside, and why."),
+                    MultiFieldPanel(
+                        [FieldPanel("document"), FieldPanel("external_url")],
+                        heading="File or link",
+                    ),
+                ],
+                heading="Content",
+            ),
+            ObjectList(
+                [
+                    FieldPanel("edition", help_text="The edition this material was made for."),
+                    MultiFieldPanel(
+                        [FieldPanel("skills"), FieldPanel("tags")], heading="Skills and tags"
+                    ),
+                ],
+                heading="Classification",
+            ),
+        ]
+    )
+
+    api_fields = [
+        APIField("title", writable=True),
+        APIField("slug", writable=True),
+        APIField("kind", writable=True),
+        APIField("description", writable=True),
+        APIField("document", writable=True),
+        APIField("external_url", writable=True),
+        APIField("edition", writable=True),
+        APIField("language", writable=True),
+        APIField("date", writable=True),
+        APIField("skills", writable=True),
+        APIField("tags", writable=True),
     ]
 
     search_fields = [

@@ -6,7 +6,9 @@ from django.db.models import Q
 from django.utils.functional import cached_property
 
 from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -17,6 +19,18 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from courses.blocks import ModuleBodyBlock
 
 from .skills import CourseSkill, CourseTag, ModuleSkill, ModuleTag
+
+
+class SkillsRequiredToPublishForm(WagtailAdminPageForm):
+    """Drafts may be saved without skills; publishing needs at least one, so learners can find it."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "action-publish" in self.data and not cleaned_data.get("skills"):
+            self.add_error(
+                "skills", "Add at least one skill before publishing. Drafts may be saved without."
+            )
+        return cleaned_data
 
 
 class EditionPage(Page):
@@ -47,7 +61,11 @@ class EditionPage(Page):
     content_panels = [
         *Page.content_panels,
         FieldRowPanel(
-            [FieldPanel("number"), FieldPanel("host_city"), FieldPanel("host_organisation")]
+            [
+                FieldPanel("number"),
+                FieldPanel("host_city", help_text="Where the on-site part takes place."),
+                FieldPanel("host_organisation", help_text="The partner hosting the on-site days."),
+            ]
         ),
         MultiFieldPanel(
             [
@@ -78,6 +96,20 @@ class EditionPage(Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["courses.CoursePage"]
+
+    api_fields = [
+        APIField("number", writable=True),
+        APIField("host_city", writable=True),
+        APIField("host_organisation", writable=True),
+        APIField("online_start", writable=True),
+        APIField("online_end", writable=True),
+        APIField("onsite_start", writable=True),
+        APIField("onsite_end", writable=True),
+        APIField("format", writable=True),
+        APIField("participants", writable=True),
+        APIField("countries", writable=True),
+        APIField("intro", writable=True),
+    ]
 
     class Meta:
         verbose_name = "edition"
@@ -167,6 +199,18 @@ class CoursePage(RoutablePageMixin, Page):
 
     parent_page_types = ["courses.EditionPage"]
     subpage_types = ["courses.ModulePage"]
+    base_form_class = SkillsRequiredToPublishForm
+
+    api_fields = [
+        APIField("summary", writable=True),
+        APIField("learning_outcomes", writable=True),
+        APIField("level", writable=True),
+        APIField("delivery", writable=True),
+        APIField("estimated_hours", writable=True),
+        APIField("modules_in_order", writable=True),
+        APIField("skills", writable=True),
+        APIField("tags", writable=True),
+    ]
 
     class Meta:
         verbose_name = "course"
@@ -244,8 +288,8 @@ class ModulePage(RoutablePageMixin, Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("introduction"),
-        FieldPanel("estimated_minutes"),
+        FieldPanel("introduction", help_text="One short paragraph: what it covers and why."),
+        FieldPanel("estimated_minutes", help_text="Time a learner needs, including the exercise."),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("skills"), FieldPanel("tags")], heading="Skills and tags"),
     ]
@@ -260,6 +304,15 @@ class ModulePage(RoutablePageMixin, Page):
 
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
+    base_form_class = SkillsRequiredToPublishForm
+
+    api_fields = [
+        APIField("introduction", writable=True),
+        APIField("estimated_minutes", writable=True),
+        APIField("body", writable=True),
+        APIField("skills", writable=True),
+        APIField("tags", writable=True),
+    ]
 
     class Meta:
         verbose_name = "module"
