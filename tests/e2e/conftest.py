@@ -1,20 +1,28 @@
 """Browser journeys in Debian's Chromium, driven by Playwright, against a live server on 127.0.0.1.
 
 Locally they skip when Chromium is missing; in CI (CI=true) a missing browser is a failure.
+Every journey starts from the same demo academy: it is loaded once per test database and each
+journey gets it back from a snapshot (Django's serialized rollback) rather than loading it again.
 """
 
 import os
 import shutil
 from pathlib import Path
 
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connections
+from django.test import Client
+
 import pytest
-from django.core.management import call_command
 
 # Playwright's sync API keeps an event loop in the test thread; the ORM calls the tests make
 # there are still synchronous, so Django's async-safety guard does not apply.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS", Path(__file__).resolve().parents[2] / "test-artifacts"))
+ARTIFACTS = Path(
+    os.environ.get("E2E_ARTIFACTS", Path(__file__).resolve().parents[2] / "test-artifacts")
+)
 VIEWPORTS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -26,13 +34,19 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+# Each journey runs against the live server in its own transaction-less test, and starts from the
+# demo academy restored from the snapshot below.
+e2e = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 
 @pytest.fixture(scope="session")
 def chromium_path():
     path = shutil.which("chromium")
     if path:
         return path
-    reason = "Debian's chromium is not installed (apt-get install chromium): browser journeys skipped"
+    reason = (
+        "Debian's chromium is not installed (apt-get install chromium): browser journeys skipped"
+    )
     if os.environ.get("CI"):
         pytest.fail(reason)
     pytest.skip(reason)
@@ -47,32 +61,81 @@ def browser(chromium_path):
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def academy_snapshot(django_db_setup, django_db_blocker):
+    """Snapshot the test database once the demo academy is in it (tests/conftest.py loads it).
+
+    Django restores `_test_serialized_contents` before each serialized-rollback test; by default it
+    holds the database as migrations left it, which would leave every journey but the first
+    without an academy once the previous journey's flush emptied the tables.
+    """
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
 @pytest.fixture
-def academy_server(live_server):
-    """A live server holding the demo academy (transactional tests start from an empty database)."""
-    call_command("load_academy", verbosity=0)
+def academy_server(academy_snapshot, live_server):
+    """A live server holding the demo academy, with nothing cached from an earlier journey."""
+    cache.clear()
     return live_server
 
 
 @pytest.fixture
-def page(browser, academy_server):
-    """A desktop browser tab; any request leaving the live server is blocked and fails the test."""
-    context = browser.new_context(viewport=VIEWPORTS["desktop"], base_url=academy_server.url)
-    leaked = []
+def leaks():
+    """Every request the browser tried to send somewhere other than the live server."""
+    return []
+
+
+@pytest.fixture
+def new_context(browser, academy_server, leaks):
+    """Opens desktop browsers (one per person); a request leaving the live server is blocked and
+    fails the test."""
+    contexts = []
 
     def only_local(route):
         if route.request.url.startswith(academy_server.url):
             route.continue_()
         else:
-            leaked.append(route.request.url)
+            leaks.append(route.request.url)
             route.abort()
 
-    context.route("**/*", only_local)
-    tab = context.new_page()
-    tab.set_default_timeout(15_000)
-    yield tab
-    context.close()
-    assert not leaked, f"requests left 127.0.0.1: {leaked}"
+    def new_context():
+        context = browser.new_context(viewport=VIEWPORTS["desktop"], base_url=academy_server.url)
+        context.route("**/*", only_local)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context
+
+    yield new_context
+    for context in contexts:
+        context.close()
+    assert not leaks, f"requests left 127.0.0.1: {leaks}"
+
+
+@pytest.fixture
+def context(new_context):
+    return new_context()
+
+
+@pytest.fixture
+def page(context):
+    """A tab in the desktop browser."""
+    return context.new_page()
+
+
+@pytest.fixture
+def sign_in(context, academy_server):
+    """Give the browser a user's session without going through the sign-in form."""
+
+    def sign_in(user):
+        client = Client()
+        client.force_login(user)
+        session = client.cookies[settings.SESSION_COOKIE_NAME].value
+        cookie = {"name": settings.SESSION_COOKIE_NAME, "value": session, "url": academy_server.url}
+        context.add_cookies([cookie])
+
+    return sign_in
 
 
 def screenshot(tab, journey, step):

@@ -1,11 +1,9 @@
 """Journey 2: a visitor finds materials for a skill, narrows them, opens one and downloads its file."""
 
-import pytest
-
 from courses.models import Material
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import e2e, screenshot
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = e2e
 
 
 def test_visitor_finds_a_worksheet_for_a_skill_and_downloads_it(page):
