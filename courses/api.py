@@ -31,6 +31,7 @@ from courses.library import (
 )
 from courses.models import CoursePage, EditionPage, ModulePage
 
+MAX_OFFSET = 1_000_000_000
 PUBLIC_READ = [BearerTokenAuth(), AllowAnonymous()]
 BAD_REQUEST = {400: ProblemDetail}
 
@@ -216,6 +217,9 @@ def _material_query(request, filters):
 
 
 def _paginate(request, queryset, pagination):
+    # Wagtail bounds limit but not offset, and databases reject an OFFSET beyond 64 bits.
+    if pagination.offset > MAX_OFFSET:
+        raise HttpError(400, f"offset cannot be higher than {MAX_OFFSET}")
     page = WagtailLimitOffsetPagination().paginate_queryset(queryset, pagination, request)
     page["items"] = list(page["items"])
     return page
