@@ -5,16 +5,20 @@ from django.contrib import messages
 from django.db.models import ProtectedError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import ngettext
 
 from wagtail.admin import widgets
+from wagtail.admin.auth import permission_required
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.widgets import BooleanRadioSelect
+from wagtail.admin.widgets import BooleanRadioSelect, Button
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import DeleteView, IndexView, ReorderView
 
 import django_filters
 
+from courses.importing import MaterialImport
 from courses.models import EditionPage, Material, Skill
 
 
@@ -199,3 +203,45 @@ class SkillReorderView(ReorderView):
         request.GET = request.GET.copy()
         request.GET["position"] = str(siblings.index(target))
         return super().post(request, *args, **kwargs)
+
+
+class MaterialIndexView(IndexView):
+    @property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if self.user_has_permission("add"):
+            buttons.append(
+                Button(
+                    "Import from CSV", url=reverse("courses_import_materials"), icon_name="upload"
+                )
+            )
+        return buttons
+
+
+class ImportForm(forms.Form):
+    csv_file = forms.FileField(
+        label="CSV file",
+        help_text="Columns: title, kind, edition, skills, tags, url. Skills and tags separated by “;”.",
+    )
+
+
+@permission_required("courses.add_material")
+def import_materials(request):
+    """Upload a CSV; every bad row is listed with its line number and nothing is imported."""
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            text = form.cleaned_data["csv_file"].read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            form.add_error("csv_file", "The file must be UTF-8 text.")
+        else:
+            result = MaterialImport(text).save(user=request.user)
+            if not result.errors:
+                messages.success(
+                    request, f"Imported {len(result.created)} materials as drafts for review."
+                )
+                return redirect("wagtailsnippets_courses_material:list")
+    return TemplateResponse(
+        request, "courses/admin/import_materials.html", {"form": form, "result": result}
+    )

@@ -2,6 +2,7 @@
 
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.urls import path
 
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
@@ -12,9 +13,11 @@ from courses.admin_views import (
     AddSkillsBulkAction,
     AddTagsBulkAction,
     MaterialFilterSet,
+    MaterialIndexView,
     SkillDeleteView,
     SkillIndexView,
     SkillReorderView,
+    import_materials,
 )
 from courses.models import CourseSkill, Material, MaterialSkill, ModuleSkill, Skill, SkillArea
 
@@ -50,6 +53,7 @@ class MaterialViewSet(SnippetViewSet):
     ]
     list_export = ["title", "kind", "edition", "language", "date", "live"]
     filterset_class = MaterialFilterSet
+    index_view_class = MaterialIndexView
     ordering = ["-date", "title"]
 
     def get_queryset(self, request):
@@ -118,3 +122,8 @@ register_snippet(AcademyViewSetGroup)
 
 hooks.register("register_bulk_action", AddSkillsBulkAction)
 hooks.register("register_bulk_action", AddTagsBulkAction)
+
+
+@hooks.register("register_admin_urls")
+def academy_admin_urls():
+    return [path("academy/import/", import_materials, name="courses_import_materials")]
