@@ -61,7 +61,7 @@ def browser(chromium_path):
         browser.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def academy_snapshot(django_db_setup, django_db_blocker):
     """Snapshot the test database once the demo academy is in it (tests/conftest.py loads it).
 
