@@ -8,7 +8,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/lms
 PYTEST_WORKERS ?= 2
 
-.PHONY: run install install-test migrate demo serve-dev test test-sqlite test-postgres lint check superuser clean
+.PHONY: run install install-test migrate demo serve serve-dev test test-sqlite test-postgres lint check superuser clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,21 @@ run: demo
 	@echo "      $(PY) manage.py createsuperuser"
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The production stack on this machine: production settings, hashed and compressed static files
+# served by whitenoise, gunicorn (gunicorn.conf.py) on http://$(HOST):$(PORT)/. Plain HTTP on
+# loopback, so HTTPS redirects and secure-only cookies are off; a throwaway SECRET_KEY unless set.
+serve: install
+	@export DJANGO_SETTINGS_MODULE=lms.settings.production \
+		SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
+		ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(HOST),localhost}" \
+		SECURE_SSL_REDIRECT=false SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false \
+		GUNICORN_BIND=$(HOST):$(PORT); \
+	$(PY) manage.py collectstatic --noinput --verbosity 0 && \
+	$(PY) manage.py migrate --noinput && \
+	$(PY) manage.py load_academy && \
+	echo "  The academy (production stack) is at http://$(HOST):$(PORT)/" && \
+	exec $(VENV)/bin/gunicorn --config gunicorn.conf.py
 
 superuser: migrate
 	$(PY) manage.py createsuperuser

@@ -8,8 +8,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from courses import urls as courses_urls
 from lms.accounts import urls as accounts_urls
+from lms.core.views import healthz
 
 urlpatterns = [
+    path("healthz/", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api.urls),

@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "lms.core"
     label = "core"
     verbose_name = "Core"
+
+    def ready(self):
+        from lms.core import signals
+
+        signals.connect()

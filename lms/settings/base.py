@@ -55,6 +55,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Answers anonymous page views from the cache before sessions and users are loaded.
+    "lms.core.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -145,6 +147,11 @@ if os.environ.get("REDIS_URL"):
             "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
         }
     }
+# Seconds an anonymous HTML page stays cached (lms/core/cache.py); off without a shared cache,
+# since each gunicorn worker's memory cache would miss the other workers' invalidations.
+PAGE_CACHE_SECONDS = int(
+    os.environ.get("PAGE_CACHE_SECONDS", "600" if "REDIS_URL" in os.environ else "0")
+)
 
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"

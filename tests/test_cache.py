@@ -1,0 +1,162 @@
+"""Anonymous visitors get cached pages; edits show at once; nobody gets another person's page.
+
+Each test runs against the real Redis server (under a key prefix of its own) and the in-process
+memory cache.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+
+import pytest
+
+from courses.models import CoursePage, Material
+from lms.core.cache import AnonymousPageCacheMiddleware, cached_for_content
+from tests.factories import MaterialFactory, UserFactory
+
+
+@pytest.fixture(params=["redis", "locmem"])
+def page_cache(request, settings, db):
+    if request.param == "redis":
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django_redis.cache.RedisCache",
+                "LOCATION": "redis://127.0.0.1:6379/0",
+                "KEY_PREFIX": f"lms-test-cache-{uuid.uuid4().hex}",
+            }
+        }
+    else:
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": f"lms-test-cache-{uuid.uuid4().hex}",
+            }
+        }
+    settings.PAGE_CACHE_SECONDS = 600
+    yield request.param
+    if request.param == "redis":
+        cache.delete_pattern("*")
+    else:
+        cache.clear()
+
+
+@pytest.fixture
+def course(db):
+    return CoursePage.objects.live().get(slug="strategy-foundations")
+
+
+def test_second_anonymous_view_of_a_course_comes_from_the_cache(client, page_cache, course):
+    first = client.get(course.url)
+    assert first.status_code == 200
+    assert first["X-Page-Cache"] == "miss"
+    second = client.get(course.url)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+
+
+def test_a_hit_costs_no_database_query(client, page_cache, course, django_assert_num_queries):
+    client.get(course.url)
+    with django_assert_num_queries(0):
+        assert client.get(course.url)["X-Page-Cache"] == "hit"
+
+
+def test_publishing_a_page_edit_shows_at_once(client, page_cache, course):
+    assert b"Renamed for the cache test" not in client.get(course.url).content
+    course.title = "Renamed for the cache test"
+    course.save_revision().publish()
+    response = client.get(course.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert b"Renamed for the cache test" in response.content
+
+
+def test_unpublishing_a_page_removes_it_at_once(client, page_cache, course):
+    assert client.get(course.url).status_code == 200
+    course.unpublish()
+    assert client.get(course.url).status_code == 404
+
+
+def test_a_new_material_appears_in_the_library_at_once(client, page_cache):
+    client.get("/materials/")
+    assert client.get("/materials/")["X-Page-Cache"] == "hit"
+    MaterialFactory(title="Brand-new cache test worksheet", date="2099-01-01")
+    assert b"Brand-new cache test worksheet" in client.get("/materials/").content
+
+
+def test_deleting_a_material_removes_its_page_at_once(client, page_cache):
+    material = MaterialFactory(title="Short-lived worksheet")
+    url = f"/materials/{material.slug}/"
+    assert client.get(url).status_code == 200
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    material.delete()
+    assert client.get(url).status_code == 404
+
+
+def test_unpublishing_a_material_snippet_removes_it_at_once(client, page_cache):
+    material = Material.objects.published().first()
+    url = f"/materials/{material.slug}/"
+    assert client.get(url).status_code == 200
+    material.unpublish()
+    assert client.get(url).status_code == 404
+
+
+def test_a_signed_in_learner_never_gets_the_cached_anonymous_page(client, page_cache, course):
+    anonymous = client.get(course.url)
+    assert b"Sign in" in anonymous.content
+    learner = UserFactory(display_name="Ada Lovelace-Cache")
+    client.force_login(learner)
+    response = client.get(course.url)
+    assert "X-Page-Cache" not in response
+    assert b"Sign in" not in response.content
+
+
+def test_a_learners_page_is_never_served_to_anyone_else(client, page_cache, course):
+    learner = UserFactory()
+    client.force_login(learner)
+    personal = client.get(course.url)
+    assert b"Sign in" not in personal.content
+    client.logout()
+    client.cookies.clear()
+    response = client.get(course.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert b"Sign in" in response.content
+
+
+def test_pages_that_set_a_cookie_are_not_cached(client, page_cache):
+    # The sign-in form carries a CSRF token, so it is personal to the visitor.
+    client.get("/accounts/login/")
+    assert "X-Page-Cache" not in client.get("/accounts/login/")
+
+
+def test_a_page_with_a_form_token_is_not_cached(page_cache, rf):
+    def form_view(request):
+        return HttpResponse(f"<form>{get_token(request)}</form>", content_type="text/html")
+
+    middleware = AnonymousPageCacheMiddleware(CsrfViewMiddleware(form_view))
+    first = middleware(rf.get("/a-form/"))
+    second = middleware(rf.get("/a-form/"))
+    assert "csrftoken" in first.cookies
+    assert "X-Page-Cache" not in second
+    assert first.content != second.content
+
+
+def test_caching_is_off_when_page_cache_seconds_is_zero(client, page_cache, course, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get(course.url)
+    assert "X-Page-Cache" not in client.get(course.url)
+
+
+def test_content_cached_values_are_recomputed_after_a_change(page_cache):
+    calls = []
+
+    def count_materials():
+        calls.append(1)
+        return Material.objects.published().count()
+
+    before = cached_for_content("facets:test", count_materials)
+    assert cached_for_content("facets:test", count_materials) == before
+    assert len(calls) == 1
+    MaterialFactory()
+    assert cached_for_content("facets:test", count_materials) == before + 1
+    assert len(calls) == 2
