@@ -19,6 +19,8 @@ import pytest
 # Playwright's sync API keeps an event loop in the test thread; the ORM calls the tests make
 # there are still synchronous, so Django's async-safety guard does not apply.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# pytest-django serves on "localhost" unless told; the journeys run against 127.0.0.1.
+os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
 
 ARTIFACTS = Path(
     os.environ.get("E2E_ARTIFACTS", Path(__file__).resolve().parents[2] / "test-artifacts")
