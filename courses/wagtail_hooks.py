@@ -1,10 +1,10 @@
 """The academy's admin: materials and the skills taxonomy, grouped under one "Academy" menu."""
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
-from django.urls import path
+from django.urls import include, path, reverse
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -19,19 +19,24 @@ from courses.admin_views import (
     SkillReorderView,
     import_materials,
 )
-from courses.models import CourseSkill, Material, MaterialSkill, ModuleSkill, Skill, SkillArea
-
-
-def count_of(through, field="tag"):
-    """How many rows of `through` point at the outer row: a subquery, so counts never multiply."""
-    rows = (
-        through.objects.filter(**{field: OuterRef("pk")})
-        .order_by()
-        .values(field)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+from courses.models import (
+    CourseSkill,
+    Enrolment,
+    Material,
+    MaterialSkill,
+    ModuleCompletion,
+    ModuleSkill,
+    Skill,
+    SkillArea,
+)
+from courses.reports import (
+    ContentGapsReport,
+    CourseLearnersReport,
+    CourseProgressReport,
+    SkillsCoverageReport,
+    content_gap_counts,
+    count_of,
+)
 
 
 def names(items):
@@ -124,6 +129,95 @@ hooks.register("register_bulk_action", AddSkillsBulkAction)
 hooks.register("register_bulk_action", AddTagsBulkAction)
 
 
+REPORTS = [
+    ("progress", "progress/", CourseProgressReport),
+    ("course_learners", "progress/<int:pk>/", CourseLearnersReport),
+    ("skills", "skills-coverage/", SkillsCoverageReport),
+    ("gaps", "content-gaps/", ContentGapsReport),
+]
+
+
+def report_urls():
+    for name, route, view in REPORTS:
+        yield path(route, view.as_view(), name=name)
+        yield path(f"{route}results/", view.as_view(results_only=True), name=f"{name}_results")
+
+
 @hooks.register("register_admin_urls")
 def academy_admin_urls():
-    return [path("academy/import/", import_materials, name="courses_import_materials")]
+    return [
+        path("academy/import/", import_materials, name="courses_import_materials"),
+        path("academy/reports/", include((list(report_urls()), "courses_reports"))),
+    ]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_reports_menu_item")
+def course_progress_menu_item():
+    return PermissionMenuItem(
+        "Course progress",
+        reverse("courses_reports:progress"),
+        icon_name="tasks",
+        order=900,
+        permission="courses.view_enrolment",
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def skills_coverage_menu_item():
+    return PermissionMenuItem(
+        "Skills coverage",
+        reverse("courses_reports:skills"),
+        icon_name="tag",
+        order=910,
+        permission="courses.view_skill",
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def content_gaps_menu_item():
+    return PermissionMenuItem(
+        "Content gaps",
+        reverse("courses_reports:gaps"),
+        icon_name="warning",
+        order=920,
+        permission="courses.view_skill",
+    )
+
+
+class AcademyPanel(Component):
+    """The dashboard's academy summary: recent learner activity and what content is missing."""
+
+    name = "academy"
+    order = 110
+    template_name = "courses/admin/academy_panel.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        context = {"gaps": None, "enrolments": None, "completions": None}
+        if self.user.has_perm("courses.view_skill"):
+            context["gaps"] = content_gap_counts()
+            context["gaps_url"] = reverse("courses_reports:gaps")
+        if self.user.has_perm("courses.view_enrolment"):
+            context["enrolments"] = Enrolment.objects.select_related("learner", "course")[:5]
+            context["completions"] = ModuleCompletion.objects.select_related(
+                "learner", "module"
+            ).order_by("-completed_at")[:5]
+            context["progress_url"] = reverse("courses_reports:progress")
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_academy_panel(request, panels):
+    if request.user.has_perm("courses.view_skill"):
+        panels.append(AcademyPanel(request.user))

@@ -1,0 +1,164 @@
+"""Staff reports: the right figures for a known data set, exports that cannot run formulas."""
+
+import csv
+import datetime
+import io
+
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+from openpyxl import load_workbook
+
+from courses.models import Certificate, Enrolment, ModuleCompletion
+from tests.factories import (
+    CoursePageFactory,
+    EditorFactory,
+    MaterialFactory,
+    ModeratorFactory,
+    ModulePageFactory,
+    SkillFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture
+def known_course(home):
+    """A course titled like a formula: 4 learners enrolled, 1 finished in 2 days, 1 in 4 days."""
+    from courses.models import EditionPage
+
+    edition = EditionPage.objects.get(number=1)
+    course = CoursePageFactory(parent=edition, title='=HYPERLINK("http://evil")')
+    skill = SkillFactory()
+    modules = [ModulePageFactory(parent=course) for _ in range(2)]
+    for module in modules:
+        module.skills.add(skill)
+        module.save()
+    learners = UserFactory.create_batch(4)
+    start = timezone.now() - datetime.timedelta(days=10)
+    for learner in learners:
+        Enrolment.objects.create(learner=learner, course=course)
+    Enrolment.objects.filter(course=course).update(enrolled_at=start)
+    for learner, took in zip(learners[:2], (2, 4), strict=True):
+        for module in modules:
+            ModuleCompletion.objects.create(learner=learner, module=module)
+        certificate = Certificate.objects.create(
+            learner=learner,
+            course=course,
+            learner_name=learner.display_name,
+            course_title=course.title,
+            module_count=2,
+        )
+        Certificate.objects.filter(pk=certificate.pk).update(
+            issued_at=start + datetime.timedelta(days=took)
+        )
+    ModuleCompletion.objects.create(learner=learners[2], module=modules[0])
+    return course, skill, learners
+
+
+def export(client, name, fmt, *args):
+    response = client.get(reverse(f"courses_reports:{name}", args=args), {"export": fmt})
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if fmt == "csv":
+        return list(csv.reader(io.StringIO(content.decode())))
+    sheet = load_workbook(io.BytesIO(content)).active
+    return [[cell.value for cell in row] for row in sheet.iter_rows()]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_course_progress_export_has_the_figures_and_no_formula(client, known_course, fmt):
+    course, _, _ = known_course
+    client.force_login(ModeratorFactory())
+
+    rows = export(client, "progress", fmt)
+
+    assert rows[0] == [
+        "Title",
+        "Enrolled",
+        "In progress",
+        "Completed",
+        "Completion rate (%)",
+        "Average days to complete",
+    ]
+    row = next(row for row in rows if "HYPERLINK" in str(row[0]))
+    assert row[0] == "'" + course.title
+    assert [float(value) for value in row[1:]] == [4, 2, 2, 50.0, 3.0]
+
+
+def test_course_learners_drill_down(client, known_course):
+    course, _, learners = known_course
+    client.force_login(ModeratorFactory())
+
+    rows = export(client, "course_learners", "csv", course.pk)
+
+    done = {row[0]: row[3] for row in rows[1:]}
+    assert done == {
+        learners[0].email: "2",
+        learners[1].email: "2",
+        learners[2].email: "1",
+        learners[3].email: "0",
+    }
+    page = client.get(reverse("courses_reports:progress"))
+    assert reverse("courses_reports:course_learners", args=[course.pk]) in page.content.decode()
+
+
+def test_skills_coverage_counts(client, known_course):
+    _, skill, _ = known_course
+    MaterialFactory(skills=[skill], title="@SUM(1)")
+    client.force_login(EditorFactory())
+
+    rows = export(client, "skills", "xlsx")
+
+    row = next(row for row in rows if row[1] == skill.name)
+    assert row[2:] == [0, 2, 1, 3]
+
+
+def test_content_gaps_lists_and_neutralises(client, known_course):
+    bare = MaterialFactory(title="-2+3", kind="worksheet")
+    client.force_login(EditorFactory())
+
+    rows = export(client, "gaps", "csv")
+
+    assert ["Material with no skill", "'-2+3"] in rows
+    assert ["Material with no file or link", "'-2+3"] in rows
+    assert bare.document_id is None
+
+
+def test_reports_are_for_the_right_staff_only(client, known_course):
+    course, _, _ = known_course
+    progress = reverse("courses_reports:progress")
+    drill = reverse("courses_reports:course_learners", args=[course.pk])
+    gaps = reverse("courses_reports:gaps")
+    skills = reverse("courses_reports:skills")
+
+    client.force_login(ModeratorFactory())
+    for url in (progress, drill, gaps, skills):
+        assert client.get(url).status_code == 200, url
+
+    client.force_login(EditorFactory())
+    assert client.get(gaps).status_code == 200
+    assert client.get(skills).status_code == 200
+    assert client.get(progress).status_code in (302, 403)
+    assert client.get(drill).status_code in (302, 403)
+
+    client.force_login(UserFactory())
+    for url in (progress, drill, gaps, skills):
+        response = client.get(url)
+        assert response.status_code == 302 and "/admin/login/" in response.url
+
+
+def test_dashboard_panel_shows_recent_activity_and_gap_counts(client, known_course):
+    _, _, learners = known_course
+    client.force_login(ModeratorFactory())
+
+    page = client.get("/admin/").content.decode()
+
+    assert "Recent enrolments" in page
+    assert f"{learners[0]} enrolled in" in page
+    assert "Module with no material:" in page
+
+    client.force_login(EditorFactory())
+    page = client.get("/admin/").content.decode()
+    assert "Module with no material:" in page
+    assert "Recent enrolments" not in page
