@@ -162,3 +162,26 @@ def test_dashboard_panel_shows_recent_activity_and_gap_counts(client, known_cour
     page = client.get("/admin/").content.decode()
     assert "Module with no material:" in page
     assert "Recent enrolments" not in page
+
+
+@pytest.mark.parametrize("name", ["progress", "skills", "gaps"])
+def test_report_queries_do_not_grow_with_data(
+    client, known_course, name, django_assert_max_num_queries
+):
+    client.force_login(ModeratorFactory())
+    url = reverse(f"courses_reports:{name}")
+    client.get(url)
+    with django_assert_max_num_queries(60) as small:
+        client.get(url, {"export": "csv"})
+
+    course, _, _ = known_course
+    for _ in range(5):
+        more = CoursePageFactory(parent=course.get_parent())
+        module = ModulePageFactory(parent=more)
+        for learner in UserFactory.create_batch(3):
+            Enrolment.objects.create(learner=learner, course=more)
+            ModuleCompletion.objects.create(learner=learner, module=module)
+        MaterialFactory()
+
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get(url, {"export": "csv"})
