@@ -124,15 +124,12 @@ def issue_certificate_if_complete(learner, course):
 
 
 @dataclass
-class CourseProgress:
-    """A learner's standing in one course, for the course and module pages."""
+class Progress:
+    """`done` of `total` live modules."""
 
-    enrolled: bool = False
-    total: int = 0
-    done: int = 0
-    completed_ids: set = field(default_factory=set)
-    next_module: ModulePage | None = None
-    certificate: Certificate | None = None
+    total: int
+    done: int
+    next_module: ModulePage | None
 
     @property
     def percent(self):
@@ -141,6 +138,15 @@ class CourseProgress:
     @property
     def finished(self):
         return bool(self.total) and self.done == self.total
+
+
+@dataclass
+class CourseProgress(Progress):
+    """A learner's standing in one course, for the course and module pages."""
+
+    enrolled: bool = False
+    completed_ids: set = field(default_factory=set)
+    certificate: Certificate | None = None
 
     def is_locked(self, course, module):
         """In an ordered course, a module after the first incomplete one is locked."""
@@ -174,19 +180,8 @@ def course_progress(learner, course, modules):
 
 
 @dataclass
-class EnrolledCourse:
-    course: CoursePage
-    total: int
-    done: int
-    next_module: ModulePage | None
-
-    @property
-    def percent(self):
-        return round(100 * self.done / self.total) if self.total else 0
-
-    @property
-    def finished(self):
-        return bool(self.total) and self.done == self.total
+class EnrolledCourse(Progress):
+    course: CoursePage | None = None
 
 
 def enrolled_courses(learner):
@@ -227,7 +222,12 @@ def enrolled_courses(learner):
     for course in courses:
         row = stats.get(course.path, {"total": 0, "done": 0, "next_path": None})
         result.append(
-            EnrolledCourse(course, row["total"], row["done"], next_modules.get(row["next_path"]))
+            EnrolledCourse(
+                total=row["total"],
+                done=row["done"],
+                next_module=next_modules.get(row["next_path"]),
+                course=course,
+            )
         )
     return result
 

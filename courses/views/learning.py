@@ -3,6 +3,8 @@
 Each action is a POST with CSRF that redirects back with a message (POST/redirect/GET).
 """
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -12,15 +14,22 @@ from django.views.decorators.http import require_POST
 from courses import learning
 
 
-def _sign_in_first(request, page):
-    messages.info(request, "Sign in to track your progress.")
-    return redirect_to_login(page.get_url(request))
+def learner_action(view):
+    """POST only; anonymous visitors are sent to sign in, then back to the page."""
+
+    @require_POST
+    @wraps(view)
+    def action(request, page):
+        if not request.user.is_authenticated:
+            messages.info(request, "Sign in to track your progress.")
+            return redirect_to_login(page.get_url(request))
+        return view(request, page)
+
+    return action
 
 
-@require_POST
+@learner_action
 def enrol(request, course):
-    if not request.user.is_authenticated:
-        return _sign_in_first(request, course)
     if learning.enrol(request.user, course):
         messages.success(request, f"You are enrolled in “{course.title}”.")
     else:
@@ -28,10 +37,8 @@ def enrol(request, course):
     return redirect(course.get_url(request))
 
 
-@require_POST
+@learner_action
 def leave(request, course):
-    if not request.user.is_authenticated:
-        return _sign_in_first(request, course)
     if learning.leave(request.user, course):
         messages.success(
             request, f"You left “{course.title}”. Your completed modules are kept if you return."
@@ -39,10 +46,8 @@ def leave(request, course):
     return redirect(course.get_url(request))
 
 
-@require_POST
+@learner_action
 def complete(request, module):
-    if not request.user.is_authenticated:
-        return _sign_in_first(request, module)
     course = module.get_parent().specific
     try:
         created, certificate = learning.complete_module(request.user, module, course, request.POST)
