@@ -15,6 +15,9 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+# Import Django once in the master: workers start ready and share the loaded code's memory.
+# Safe because Django opens database connections lazily, in each worker.
+preload_app = True
 graceful_timeout = 20
 keepalive = 5
 # Recycle workers now and then so that a slow leak can never take the site down.
