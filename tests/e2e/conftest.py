@@ -14,6 +14,8 @@ from django.core.cache import cache
 from django.db import connections
 from django.test import Client
 
+from wagtail.models import Page
+
 import pytest
 
 # Playwright's sync API keeps an event loop in the test thread; the ORM calls the tests make
@@ -64,12 +66,14 @@ def browser(chromium_path):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def academy_snapshot(django_db_setup, django_db_blocker):
+def academy_snapshot(browser, django_db_setup, django_db_blocker):
     """Snapshot the test database once the demo academy is in it (tests/conftest.py loads it).
 
     Django restores `_test_serialized_contents` before each serialized-rollback test; by default it
     holds the database as migrations left it, which would leave every journey but the first
-    without an academy once the previous journey's flush emptied the tables.
+    without an academy once the previous journey's flush emptied the tables. Taken after the
+    browser starts: Playwright's sync API switches context, and Django's connections are local to
+    it, so this must be the connection the tests will use.
     """
     with django_db_blocker.unblock():
         for connection in connections.all():
@@ -79,6 +83,7 @@ def academy_snapshot(django_db_setup, django_db_blocker):
 @pytest.fixture
 def academy_server(academy_snapshot, live_server):
     """A live server holding the demo academy, with nothing cached from an earlier journey."""
+    assert Page.objects.filter(depth=2).exists(), "the academy snapshot was not restored"
     cache.clear()
     return live_server
 
