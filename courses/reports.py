@@ -266,11 +266,14 @@ class Gap:
 
 def content_gaps():
     """Each gap as (problem, queryset of the items that have it)."""
-    module_type = ContentType.objects.get_for_model(ModulePage)
-    material_type = ContentType.objects.get_for_model(Material)
-    modules_citing_material = ReferenceIndex.objects.filter(
-        base_content_type=module_type, to_content_type=material_type
-    ).values("object_id")
+    # The reference index keeps object ids as text, so they are read once and compared as ids.
+    modules_citing_material = {
+        int(object_id)
+        for object_id in ReferenceIndex.objects.filter(
+            content_type=ContentType.objects.get_for_model(ModulePage),
+            to_content_type=ContentType.objects.get_for_model(Material),
+        ).values_list("object_id", flat=True)
+    }
     return [
         ("Material with no skill", Material.objects.filter(skill_items__isnull=True)),
         ("Module with no skill", ModulePage.objects.filter(skill_items__isnull=True)),

@@ -185,3 +185,23 @@ def test_report_queries_do_not_grow_with_data(
 
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(url, {"export": "csv"})
+
+
+def test_modules_citing_a_material_are_not_gaps(client, db):
+    from wagtail.models import ReferenceIndex
+
+    from courses.models import ModulePage
+    from courses.reports import content_gaps
+
+    citing = next(
+        module
+        for module in ModulePage.objects.live()
+        if any(block.block_type == "material" for block in module.body)
+    )
+    ReferenceIndex.create_or_update_for_object(citing)
+    bare = ModulePageFactory(parent=citing.get_parent())
+
+    without_material = dict(content_gaps())["Module with no material"]
+
+    assert bare in without_material
+    assert citing not in without_material

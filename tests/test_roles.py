@@ -17,7 +17,7 @@ from tests.factories import EditorFactory, ModeratorFactory, UserFactory
 roles_migration = importlib.import_module("lms.core.migrations.0001_editor_and_moderator_roles")
 
 
-def module_form(title, *, publish=False, submit=False, skills="action-planning"):
+def module_form(title, *, publish=False, submit=False, skills='"Action planning"'):
     data = nested_form_data(
         {
             "title": title,
