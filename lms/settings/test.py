@@ -8,3 +8,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests write their generated files to a folder of their own, never to the site's media.
 MEDIA_ROOT = VAR_DIR / "test-media"
+# Parallel test workers use different databases; a shared page cache would mix their pages.
+PAGE_CACHE_SECONDS = 0
