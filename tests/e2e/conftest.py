@@ -48,12 +48,10 @@ def chromium_path():
     path = shutil.which("chromium")
     if path:
         return path
-    reason = (
-        "Debian's chromium is not installed (apt-get install chromium): browser journeys skipped"
-    )
+    missing = "Debian's chromium is not installed (apt-get install chromium)"
     if os.environ.get("CI"):
-        pytest.fail(reason)
-    pytest.skip(reason)
+        pytest.fail(f"{missing}: CI must run the browser journeys")
+    pytest.skip(f"{missing}: browser journeys skipped")
 
 
 @pytest.fixture(scope="session")
