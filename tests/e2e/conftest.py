@@ -2,7 +2,8 @@
 
 Locally they skip when Chromium is missing; in CI (CI=true) a missing browser is a failure.
 Every journey starts from the same demo academy: it is loaded once per test database and each
-journey gets it back from a snapshot (Django's serialized rollback) rather than loading it again.
+journey gets it back from a snapshot (Django's serialized rollback) rather than loading it again;
+the last journey a worker runs puts it back for the ordinary tests that follow.
 """
 
 import os
@@ -17,6 +18,7 @@ from django.test import Client
 from wagtail.models import Page
 
 import pytest
+from pytest_django.plugin import blocking_manager_key
 
 # Playwright's sync API keeps an event loop in the test thread; the ORM calls the tests make
 # there are still synchronous, so Django's async-safety guard does not apply.
@@ -76,6 +78,23 @@ def academy_snapshot(browser, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         for connection in connections.all():
             connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Put the academy back once a worker's run of journeys ends.
+
+    A journey's flush empties the tables and only the next serialized-rollback test restores them,
+    so the ordinary tests a worker runs after its last journey would find no academy.
+    """
+    yield
+    if nextitem is not None and nextitem.path.parent == item.path.parent:
+        return
+    with item.config.stash[blocking_manager_key].unblock():
+        for connection in connections.all():
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents and not Page.objects.using(connection.alias).filter(depth=2).exists():
+                connection.creation.deserialize_db_from_string(contents)
 
 
 @pytest.fixture
