@@ -53,7 +53,8 @@ def load(port, path, seconds, connections):
     return sum(counts) / (time.monotonic() - started), sum(errors)
 
 
-def gunicorn(port, cache_seconds, extra_env):
+def gunicorn(port, cache_seconds, extra_env, output=None):
+    """gunicorn on 127.0.0.1:`port`, once it accepts connections; its log goes to `output`."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "lms.settings.production",
@@ -67,7 +68,11 @@ def gunicorn(port, cache_seconds, extra_env):
         **extra_env,
     }
     process = subprocess.Popen(  # noqa: S603 (fixed arguments)
-        [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py"], cwd=ROOT, env=env
+        [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py"],
+        cwd=ROOT,
+        env=env,
+        stdout=output,
+        stderr=output,
     )
     for _ in range(100):
         if process.poll() is not None:

@@ -10,6 +10,9 @@ from courses import urls as courses_urls
 from lms.accounts import urls as accounts_urls
 from lms.core.views import healthz
 
+# A database that has gone away answers 503 (retry shortly) rather than 500.
+handler500 = "lms.core.views.server_error"
+
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),

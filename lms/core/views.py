@@ -1,11 +1,14 @@
 """Operational endpoints."""
 
 import logging
+import sys
 import uuid
 
 from django.core.cache import cache
-from django.db import connection
-from django.http import JsonResponse
+from django.db import InterfaceError, OperationalError, connection
+from django.http import HttpResponse, JsonResponse
+from django.template import loader
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -49,3 +52,17 @@ def healthz(request):
         {"status": "ok" if healthy else "error", "checks": results},
         status=200 if healthy else 503,
     )
+
+
+def server_error(request):
+    """Django's 500 page, except that a database gone away is a 503 worth retrying.
+
+    Django calls this from inside the `except` block that caught the error, in views and
+    middleware alike, so the exception is still at hand. While PostgreSQL restarts, visitors and
+    load balancers then see "unavailable, retry shortly" instead of an internal error.
+    """
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        # Rendered without a request: no context processor may touch the missing database.
+        body = loader.get_template("503.html").render()
+        return HttpResponse(body, status=503, headers={"Retry-After": "5"})
+    return defaults.server_error(request)
