@@ -3,11 +3,12 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -21,6 +22,7 @@ from django.views.decorators.http import require_http_methods
 
 from .forms import DeleteAccountForm, ProfileForm, SignUpForm
 from .models import User
+from .throttling import allow_password_reset
 
 
 def _requires_confirmation():
@@ -137,3 +139,16 @@ def delete_account(request):
         messages.success(request, "Your account and everything stored about you are deleted.")
         return redirect("/")
     return render(request, "accounts/delete_account.html", {"form": form})
+
+
+class ThrottledPasswordResetView(auth_views.PasswordResetView):
+    """Django's reset form, allowing each address and each email only a few requests an hour.
+
+    Over the limit nothing is sent, yet the answer is the usual "check your email" page, so the
+    form tells no one whether an account exists or how often it was asked for.
+    """
+
+    def form_valid(self, form):
+        if allow_password_reset(self.request, form.cleaned_data["email"]):
+            return super().form_valid(form)
+        return HttpResponseRedirect(self.get_success_url())

@@ -1,6 +1,7 @@
 """Settings shared by every environment; each value an operator may change is read from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -45,6 +46,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -55,6 +58,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before the page cache, so that pages answered from the cache carry the policy too.
+    "lms.core.security.ContentSecurityPolicyMiddleware",
     # Answers anonymous page views from the cache before sessions and users are loaded.
     "lms.core.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -64,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lms.urls"
@@ -113,6 +120,33 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failures for one email or from one
+# address, signing in with that email or from that address is refused for AXES_COOLOFF_MINUTES,
+# even with the right password, on /accounts/login/ and Wagtail's /admin/login/ alike.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Django's login form always names the field "username", whatever USERNAME_FIELD is.
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "lms.accounts.throttling.login_identifier"
+AXES_CLIENT_IP_CALLABLE = "lms.accounts.throttling.client_ip"
+AXES_LOCKOUT_CALLABLE = "lms.accounts.throttling.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# A lockout ends when the page says it does, however often someone keeps trying meanwhile.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Failures are kept (for the lockout) but not a row per successful sign-in forever.
+AXES_DISABLE_ACCESS_LOG = True
+# Proxies in front of gunicorn that append to X-Forwarded-For (0: clients connect directly).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Password reset requests (lms/accounts/throttling.py): beyond these, nothing more is sent.
+PASSWORD_RESET_MAX_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_MAX_PER_ADDRESS", "5"))
+PASSWORD_RESET_MAX_PER_EMAIL = int(os.environ.get("PASSWORD_RESET_MAX_PER_EMAIL", "3"))
+PASSWORD_RESET_WINDOW_MINUTES = int(os.environ.get("PASSWORD_RESET_WINDOW_MINUTES", "60"))
+
 LANGUAGE_CODE = "en"
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
@@ -157,6 +191,49 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
+# Response headers. Django's defaults, stated so that a test and an operator can see them.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+
+# Video blocks embed players from these origins (courses/blocks.py VideoBlock).
+EMBED_FRAME_ORIGINS = env_list(
+    "CSP_FRAME_ORIGINS",
+    "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
+)
+# Where images and files are fetched from besides the site, e.g. an S3 bucket's origin.
+MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS")
+# No 'unsafe-inline' and no nonce (lms/core/security.py): every script and style is a static file.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", *MEDIA_ORIGINS],
+        "media-src": ["'self'", *MEDIA_ORIGINS],
+        "frame-src": EMBED_FRAME_ORIGINS or ["'none'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Wagtail's admin relies on inline scripts and styles, data:/blob: image previews and framing its
+# own page previews.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *MEDIA_ORIGINS],
+        "frame-src": ["'self'", *EMBED_FRAME_ORIGINS],
+        "frame-ancestors": ["'self'"],
+    }
+}
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Cluster Booster Academy"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -168,7 +245,16 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Every document downloads as an attachment, with nosniff and `default-src 'none'`, through
+# Wagtail's serve view (which also enforces private collections), never straight from storage:
+# an uploaded HTML page named report.pdf can never run in the site's origin.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# Raster formats Pillow decodes; no SVG, which can carry scripts.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Refuses decompression bombs: a few KB of PNG that would unpack to gigabytes of pixels.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Admin avatars stay local: no editor's email hash is sent to gravatar.com.
