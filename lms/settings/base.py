@@ -188,6 +188,8 @@ PAGE_CACHE_SECONDS = int(
 )
 
 LOGIN_URL = "accounts:login"
+# Private pages and document collections send visitors to the site's own sign-in, not Wagtail's.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
