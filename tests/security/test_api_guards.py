@@ -1,0 +1,118 @@
+"""The v3 API requests schemathesis found Wagtail 8.0 failing on with a 500 get a 4xx problem
+document and change nothing (lms/core/api_guards.py)."""
+
+import json
+
+from django.test import Client
+
+from wagtail.models import Page
+
+import pytest
+
+from courses.models import CoursePage, Material
+from tests.factories import EditorFactory, SuperuserFactory
+from tests.test_api_write import Staff
+
+PROBLEM_JSON = "application/problem+json"
+
+
+@pytest.fixture(params=[EditorFactory, SuperuserFactory], ids=["editor", "superuser"])
+def staff(request, db):
+    # Wagtail's failures must answer as a response, not surface as the test client's exception.
+    return Staff(Client(raise_request_exception=False), request.param())
+
+
+def send_raw(staff, method, path, body):
+    """Staff.send, but with the body exactly as given: an empty list or null included."""
+    return staff.client.generic(
+        method.upper(), path, json.dumps(body), "application/json", headers=staff.headers
+    )
+
+
+def tree():
+    return list(Page.objects.order_by("path").values_list("path", "url_path"))
+
+
+@pytest.mark.parametrize("body", [[], [1], "title", 3, None, True])
+@pytest.mark.parametrize("write", ["create page", "update page", "create material"])
+def test_a_body_that_is_not_an_object_is_unprocessable(staff, write, body):
+    course = CoursePage.objects.live().first()
+    method, path = {
+        "create page": ("post", "/api/v3/pages/"),
+        "update page": ("patch", f"/api/v3/pages/{course.pk}/"),
+        "create material": ("post", "/api/v3/snippets/courses.Material/"),
+    }[write]
+    pages, materials = tree(), Material.objects.count()
+
+    response = send_raw(staff, method, path, body)
+
+    assert response.status_code == 422
+    assert response["Content-Type"] == PROBLEM_JSON
+    assert tree() == pages
+    assert Material.objects.count() == materials
+
+
+@pytest.mark.parametrize("action", ["copy", "create_alias"])
+def test_the_root_cannot_be_copied_or_aliased_beside_itself(staff, action):
+    root, pages = Page.get_first_root_node(), tree()
+
+    response = staff.send("post", f"/api/v3/pages/{root.pk}/actions/{action}/", {})
+
+    assert response.status_code == 422
+    assert response["Content-Type"] == PROBLEM_JSON
+    assert tree() == pages
+
+
+@pytest.mark.parametrize("position", [None, "left", "right", "first-sibling", "last-sibling"])
+def test_nothing_moves_beside_the_root(staff, position):
+    root, course, pages = Page.get_first_root_node(), CoursePage.objects.live().first(), tree()
+    body = {"destination_id": root.pk, "position": position}
+
+    response = staff.send("post", f"/api/v3/pages/{course.pk}/actions/move/", body)
+
+    assert response.status_code == 422
+    assert tree() == pages
+
+
+def test_moving_under_the_root_is_still_wagtails_decision(staff):
+    """The guard leaves child positions alone: Wagtail's own rules refuse a course at the top."""
+    root, course, pages = Page.get_first_root_node(), CoursePage.objects.live().first(), tree()
+    body = {"destination_id": root.pk, "position": "last-child"}
+
+    response = staff.send("post", f"/api/v3/pages/{course.pk}/actions/move/", body)
+
+    assert 400 <= response.status_code < 500
+    assert tree() == pages
+
+
+@pytest.mark.parametrize("key", ["abc", ",", "1.5", "-", "%2C"])
+@pytest.mark.parametrize(
+    ("method", "suffix"),
+    [
+        ("get", ""),
+        ("patch", ""),
+        ("get", "revisions/"),
+        ("get", "revisions/1/"),
+        ("post", "actions/publish/"),
+        ("post", "actions/unpublish/"),
+        ("post", "actions/revert/"),
+        ("delete", "actions/delete/"),
+    ],
+)
+def test_a_snippet_key_that_is_not_a_number_is_not_found(staff, key, method, suffix):
+    body = {"revision_id": 1} if suffix == "actions/revert/" else {"title": "Renamed"}
+    materials = list(Material.objects.values_list("pk", "title", "live"))
+
+    response = send_raw(staff, method, f"/api/v3/snippets/courses.Material/{key}/{suffix}", body)
+
+    assert response.status_code == 404
+    assert list(Material.objects.values_list("pk", "title", "live")) == materials
+
+
+def test_valid_requests_still_reach_wagtail(staff):
+    material = Material.objects.filter(live=True).first()
+
+    response = staff.get(f"/api/v3/snippets/courses.Material/{material.pk}/")
+
+    assert response.status_code == 200
+    assert response.json()["title"] == material.title
