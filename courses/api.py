@@ -332,6 +332,9 @@ def register():
     """Mount the academy routers on Wagtail's v3 API (called from CoursesConfig.ready)."""
     from wagtail.api.v3.api import api
 
+    from courses.moderation import moderation_router
+
     api.add_router("/academy/materials/", materials_router)
     api.add_router("/academy/skills/", skills_router)
     api.add_router("/academy/courses/", courses_router)
+    api.add_router("/academy/", moderation_router)

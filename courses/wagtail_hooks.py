@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -29,6 +30,7 @@ from courses.models import (
     Skill,
     SkillArea,
 )
+from courses.moderation import PublishPageWithSkillsAction
 from courses.reports import (
     ContentGapsReport,
     CourseLearnersReport,
@@ -124,6 +126,13 @@ class AcademyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(AcademyViewSetGroup)
+
+
+@hooks.register("register_actions")
+def register_publish_with_skills(registry):
+    # The v3 API's publish endpoint looks its action up for Page, whatever the page's type.
+    registry.register(Page, PublishPageWithSkillsAction)
+
 
 hooks.register("register_bulk_action", AddSkillsBulkAction)
 hooks.register("register_bulk_action", AddTagsBulkAction)

@@ -1,5 +1,7 @@
 """What the page editor refuses: publishing without a skill, a self-check without one right answer."""
 
+import re
+
 from django.urls import reverse
 
 from wagtail.test.utils.form_data import nested_form_data, streamfield
@@ -7,7 +9,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 import pytest
 
 from courses.models import CoursePage, ModulePage
-from tests.factories import ModeratorFactory
+from tests.factories import EditorFactory, ModeratorFactory
 from tests.test_roles import add_module_url, module_form
 
 
@@ -30,6 +32,25 @@ def test_a_module_without_skills_cannot_be_published(moderator, course):
     assert response.status_code == 200
     assert "Add at least one skill before publishing" in response.content.decode()
     assert not ModulePage.objects.filter(slug="no-skills").exists()
+
+
+def test_a_module_without_skills_cannot_be_submitted_for_moderation(client, course):
+    client.force_login(EditorFactory())
+
+    response = client.post(
+        add_module_url(course), module_form("Submitted bare", submit=True, skills="")
+    )
+
+    assert response.status_code == 200
+    assert "Add at least one skill before publishing or submitting" in response.content.decode()
+    assert not ModulePage.objects.filter(slug="submitted-bare").exists()
+
+
+def test_the_editor_tells_skills_from_tags(moderator, course):
+    html = moderator.get(add_module_url(course)).content.decode()
+
+    labels = dict(re.findall(r'<label[^>]*for="id_(skills|tags)"[^>]*>\s*(\w+)', html))
+    assert labels == {"skills": "Skills", "tags": "Tags"}
 
 
 def test_a_module_without_skills_can_be_saved_as_a_draft(moderator, course):

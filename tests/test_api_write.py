@@ -7,10 +7,11 @@ from wagtail.models import APIToken
 import pytest
 
 from courses.models import CoursePage, Material, ModulePage
-from tests.factories import EditorFactory, MaterialFactory, ModeratorFactory
+from tests.factories import EditorFactory, MaterialFactory, ModeratorFactory, UserFactory
 
 SNIPPETS = "/api/v3/snippets/courses.Material/"
 PAGES = "/api/v3/pages/"
+ACADEMY = "/api/v3/academy/"
 
 
 class Staff:
@@ -136,6 +137,14 @@ def test_editor_creates_and_updates_a_module_draft_but_cannot_publish(editor, co
     assert not module.live
 
 
+def test_a_skill_outside_the_taxonomy_is_refused_by_name(editor, course):
+    response = editor.send("post", PAGES, {**module_payload(course), "skills": ["Juggling"]})
+
+    assert response.status_code == 422
+    assert "Not in the skills taxonomy: Juggling" in response.content.decode()
+    assert not ModulePage.objects.filter(slug="writing-a-member-survey").exists()
+
+
 def test_moderator_publishes_a_module(moderator, course):
     created = moderator.send("post", PAGES, module_payload(course))
     module_id = created.json()["id"]
@@ -143,7 +152,64 @@ def test_moderator_publishes_a_module(moderator, course):
     response = moderator.send("post", f"{PAGES}{module_id}/actions/publish/")
 
     assert response.status_code == 200, response.content
-    assert ModulePage.objects.get(pk=module_id).live
+    module = ModulePage.objects.get(pk=module_id)
+    assert module.live
+    assert [skill.name for skill in module.skills.all()] == ["Member-needs analysis"]
+
+
+def test_editor_submits_a_module_draft_and_moderators_find_it_waiting(editor, course):
+    module_id = editor.send("post", PAGES, module_payload(course)).json()["id"]
+
+    submitted = editor.send("post", f"{ACADEMY}pages/{module_id}/submit/")
+
+    assert submitted.status_code == 200, submitted.content
+    assert submitted.json()["task"] == "Moderators approval"
+    module = ModulePage.objects.get(pk=module_id)
+    assert module.workflow_in_progress and not module.live
+    again = editor.send("post", f"{ACADEMY}pages/{module_id}/submit/")
+    assert again.status_code == 409
+
+
+def test_editor_submits_a_material_draft(editor):
+    material_id = editor.send("post", SNIPPETS, NEW_MATERIAL).json()["id"]
+
+    submitted = editor.send("post", f"{ACADEMY}materials/{material_id}/submit/")
+
+    assert submitted.status_code == 200, submitted.content
+    material = Material.objects.get(pk=material_id)
+    assert material.workflow_in_progress and not material.live
+
+
+def test_a_module_without_skills_is_neither_submitted_nor_published(editor, moderator, course):
+    bare = {**module_payload(course), "skills": []}
+    module_id = editor.send("post", PAGES, bare).json()["id"]
+
+    submitted = editor.send("post", f"{ACADEMY}pages/{module_id}/submit/")
+    published = moderator.send("post", f"{PAGES}{module_id}/actions/publish/")
+    created_live = moderator.send(
+        "post",
+        PAGES,
+        {**bare, "slug": "bare-and-live", "meta": {**bare["meta"], "action": "publish"}},
+    )
+
+    for refused in (submitted, published, created_live):
+        assert refused.status_code == 422, refused.content
+        assert "Add at least one skill" in refused.content.decode()
+    module = ModulePage.objects.get(pk=module_id)
+    assert not module.live and not module.workflow_in_progress
+    assert not ModulePage.objects.filter(slug="bare-and-live").exists()
+
+
+def test_only_those_who_may_edit_submit(anonymous, client, course):
+    learner = Staff(client, UserFactory())
+    draft = course.add_child(instance=ModulePage(title="Draft", slug="draft-x", live=False))
+    material = MaterialFactory(live=False)
+
+    assert anonymous.send("post", f"{ACADEMY}pages/{draft.pk}/submit/").status_code == 401
+    assert learner.send("post", f"{ACADEMY}pages/{draft.pk}/submit/").status_code == 403
+    assert learner.send("post", f"{ACADEMY}materials/{material.pk}/submit/").status_code == 403
+    assert learner.send("post", f"{ACADEMY}materials/999999/submit/").status_code == 404
+    assert not draft.workflow_in_progress and not material.workflow_in_progress
 
 
 def test_no_token_gets_no_write_access_and_never_sees_drafts(anonymous, course):

@@ -32,7 +32,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.models import ClusterableModel
 
-from .skills import MaterialSkill, MaterialTag
+from .skills import MaterialSkill, MaterialTag, SkillsManager
 
 LANGUAGES = [
     ("en", "English"),
@@ -94,7 +94,8 @@ class Material(
     )
     language = models.CharField(max_length=8, choices=LANGUAGES, default="en", db_index=True)
     date = models.DateField(default=timezone.localdate, db_index=True)
-    skills = ClusterTaggableManager(
+    skills = SkillsManager(
+        verbose_name="skills",
         through=MaterialSkill,
         blank=True,
         related_name="materials",

@@ -18,18 +18,24 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 
 from courses.blocks import ModuleBodyBlock
 
-from .skills import CourseSkill, CourseTag, ModuleSkill, ModuleTag
+from .skills import CourseSkill, CourseTag, ModuleSkill, ModuleTag, SkillsManager
+
+SKILL_NEEDED = (
+    "Add at least one skill before publishing or submitting. Drafts may be saved without."
+)
 
 
 class SkillsRequiredToPublishForm(WagtailAdminPageForm):
-    """Drafts may be saved without skills; publishing needs at least one, so learners can find it."""
+    """Drafts may be saved without skills; publishing needs at least one, so learners can find it.
+
+    Wagtail defers required fields only for drafts, in the editor and in the v3 API alike, so a
+    full validation means the page is being published, submitted or moved on in its workflow.
+    """
 
     def clean(self):
         cleaned_data = super().clean()
-        if "action-publish" in self.data and not cleaned_data.get("skills"):
-            self.add_error(
-                "skills", "Add at least one skill before publishing. Drafts may be saved without."
-            )
+        if not self.is_deferred_validation and not cleaned_data.get("skills"):
+            self.add_error("skills", SKILL_NEEDED)
         return cleaned_data
 
 
@@ -170,7 +176,8 @@ class CoursePage(RoutablePageMixin, Page):
         default=False,
         help_text="When on, a module unlocks only once the previous one is complete.",
     )
-    skills = ClusterTaggableManager(
+    skills = SkillsManager(
+        verbose_name="skills",
         through=CourseSkill,
         blank=True,
         related_name="courses",
@@ -200,6 +207,7 @@ class CoursePage(RoutablePageMixin, Page):
     parent_page_types = ["courses.EditionPage"]
     subpage_types = ["courses.ModulePage"]
     base_form_class = SkillsRequiredToPublishForm
+    skills_required_to_publish = True
 
     api_fields = [
         APIField("summary", writable=True),
@@ -278,7 +286,8 @@ class ModulePage(RoutablePageMixin, Page):
     estimated_minutes = models.PositiveIntegerField(default=20)
     introduction = models.TextField(blank=True, max_length=500)
     body = StreamField(ModuleBodyBlock(), blank=True)
-    skills = ClusterTaggableManager(
+    skills = SkillsManager(
+        verbose_name="skills",
         through=ModuleSkill,
         blank=True,
         related_name="modules",
@@ -305,6 +314,7 @@ class ModulePage(RoutablePageMixin, Page):
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
     base_form_class = SkillsRequiredToPublishForm
+    skills_required_to_publish = True
 
     api_fields = [
         APIField("introduction", writable=True),

@@ -2,11 +2,16 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 
+from wagtail.admin.forms.models import register_form_field_override
+from wagtail.admin.forms.tags import TagField
 from wagtail.search import index
 
+from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from taggit.forms import TagField as TaggitTagField
 from taggit.models import ItemBase, TagBase, TaggedItemBase
 
 
@@ -67,6 +72,38 @@ class Skill(index.Indexed, TagBase):
     def clean(self):
         if SkillArea.objects.filter(slug=self.slug).exists():
             raise ValidationError({"slug": "A skill area already uses this slug."})
+
+
+class SkillsField(TagField):
+    """Skills by name or slug. One that is not in the taxonomy is an error, where Wagtail's tag
+    field would drop it without a word: the editor's widget only offers known skills, but the API
+    and imports send text."""
+
+    def __init__(self, **kwargs):
+        super().__init__(tag_model=Skill, free_tagging=False, **kwargs)
+
+    def clean(self, value):
+        given = TaggitTagField.clean(self, value)
+        known = {}
+        for name, slug in Skill.objects.filter(Q(name__in=given) | Q(slug__in=given)).values_list(
+            "name", "slug"
+        ):
+            known[name] = known[slug] = name
+        unknown = [item for item in given if item not in known]
+        if unknown:
+            raise ValidationError(
+                "Not in the skills taxonomy: %(unknown)s. Use a skill's name or slug.",
+                code="unknown_skill",
+                params={"unknown": ", ".join(unknown)},
+            )
+        return list(dict.fromkeys(known[item] for item in given))
+
+
+class SkillsManager(ClusterTaggableManager):
+    """The skills of a course, module or material, chosen from the taxonomy."""
+
+
+register_form_field_override(SkillsManager, override={"form_class": SkillsField})
 
 
 class CourseSkill(ItemBase):

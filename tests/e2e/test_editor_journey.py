@@ -1,6 +1,8 @@
 """Journey 3: an editor writes a module in the admin and submits it; a moderator approves and
 publishes it; learners then find it on its course page and under its skill."""
 
+import re
+
 from courses.models import CoursePage, Material, ModulePage, Skill
 from tests.e2e.conftest import e2e, screenshot
 from tests.factories import EditorFactory, ModeratorFactory
@@ -9,6 +11,13 @@ pytestmark = e2e
 
 PASSWORD = "correct horse battery"
 TITLE = "Peer review of action plans"
+
+
+def settle_autosave(tab):
+    """Wagtail saves the editor's draft half a second after each change: let it start and finish
+    before submitting, as a person pausing to check their work would."""
+    tab.wait_for_timeout(1_000)
+    tab.locator(".w-autosave-indicator__state--saving").wait_for(state="hidden")
 
 
 def sign_in_to_admin(tab, user, step):
@@ -48,9 +57,11 @@ def test_editor_module_goes_live_after_moderation(new_context):
     tab.locator(".ui-autocomplete li", has_text=skill.name).click()
     screenshot(tab, "editor", "02-new-module")
 
+    settle_autosave(tab)
     tab.get_by_role("button", name="More actions").click()
     tab.get_by_role("button", name="Submit to Moderators approval").click()
-    tab.get_by_text(f"Page '{TITLE}' created and submitted for moderation").wait_for()
+    # "created and submitted" or, once an autosave has created the draft, "has been submitted".
+    tab.get_by_text(re.compile(f"Page '{TITLE}' .*submitted for moderation")).wait_for()
     screenshot(tab, "editor", "03-submitted")
     module = ModulePage.objects.get(title=TITLE)
     assert not module.live

@@ -1,0 +1,109 @@
+"""Moderation outside the page editor: the skills rule on every publish path, and submitting
+drafts for moderation through Wagtail's v3 API.
+
+Courses and modules need a skill before they go live, so learners can find them by skill. The page
+form checks it whenever the admin or the API validates a page in full (publish, submit, workflow
+actions); the publish action below checks the revision itself, for the API's publish endpoint.
+
+Wagtail 8.0's v3 API publishes but cannot submit for moderation, which left an editor's script
+with drafts nobody is asked to review. The endpoints here start the workflow the admin's "Submit
+for moderation" starts, with the same checks.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+
+from wagtail.actions.publish_page_revision import PublishPageRevisionAction
+from wagtail.api.v3.auth import BearerTokenAuth
+from wagtail.api.v3.errors import ProblemDetail
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
+
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from pydantic import PositiveInt
+
+from courses.models import Material
+from courses.models.pages import SKILL_NEEDED
+
+moderation_router = Router(tags=["academy"], auth=BearerTokenAuth())
+
+
+def check_skills_for_publishing(page):
+    """Refuse a course or module (as in the revision about to go live) that has no skill."""
+    if getattr(page, "skills_required_to_publish", False) and not page.skills.all():
+        raise ValidationError(SKILL_NEEDED, code="skills_required")
+
+
+class PublishPageWithSkillsAction(PublishPageRevisionAction):
+    def check(self, skip_permission_checks=False):
+        super().check(skip_permission_checks=skip_permission_checks)
+        check_skills_for_publishing(self.object)
+
+
+class Submission(Schema):
+    workflow: str
+    task: str | None
+    status: str
+    revision_id: int
+
+
+def _submit(obj, request, can_edit, locked):
+    """Start the object's workflow on its latest revision, as the admin's submit button does."""
+    if not can_edit:
+        raise PermissionDenied("You do not have permission to edit this.")
+    if locked:
+        raise HttpError(409, "It is locked by another user.")
+    if not obj.has_workflow:
+        raise HttpError(409, "No moderation workflow applies to it.")
+    if obj.workflow_in_progress:
+        raise HttpError(409, "It is already in moderation.")
+    check_skills_for_publishing(obj.get_latest_revision_as_object())
+    if obj.get_latest_revision() is None:
+        obj.save_revision(user=request.user)
+    state = obj.get_workflow().start(obj, request.user)
+    task = state.current_task_state
+    return Submission(
+        workflow=state.workflow.name,
+        task=task.task.name if task else None,
+        status=state.status,
+        revision_id=task.revision_id if task else obj.latest_revision_id,
+    )
+
+
+SUBMIT_RESPONSES = {
+    200: Submission,
+    401: ProblemDetail,
+    403: ProblemDetail,
+    404: ProblemDetail,
+    409: ProblemDetail,
+    422: ProblemDetail,
+}
+
+
+@moderation_router.post(
+    "/pages/{page_id}/submit/",
+    response=SUBMIT_RESPONSES,
+    summary="Submit a page's latest draft for moderation",
+    operation_id="academy_pages_submit",
+)
+def submit_page(request: HttpRequest, page_id: PositiveInt):
+    page = get_object_or_404(Page, pk=page_id).specific
+    permissions = page.permissions_for_user(request.user)
+    return _submit(page, request, permissions.can_edit(), permissions.page_locked())
+
+
+@moderation_router.post(
+    "/materials/{material_id}/submit/",
+    response=SUBMIT_RESPONSES,
+    summary="Submit a material's latest draft for moderation",
+    operation_id="academy_materials_submit",
+)
+def submit_material(request: HttpRequest, material_id: PositiveInt):
+    material = get_object_or_404(Material, pk=material_id)
+    can_edit = policy_registry.get(material).user_has_permission_for_instance(
+        request.user, "change", material
+    )
+    lock = material.get_lock()
+    return _submit(material, request, can_edit, bool(lock and lock.for_user(request.user)))
