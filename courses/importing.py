@@ -15,6 +15,8 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.text import slugify
 
+from wagtail.actions.create import CreateAction
+
 from courses.models import EditionPage, Material, Skill
 
 COLUMNS = ["title", "kind", "edition", "skills", "tags", "url"]
@@ -119,7 +121,8 @@ class MaterialImport:
         if result.errors:
             return result
         for material in result.rows:
-            material.save()
-            material.save_revision(user=user, log_action=True)
+            # As the snippet create view does: a draft revision and a "wagtail.create" log entry.
+            # The import view has already checked that the user may add materials.
+            CreateAction(material, user=user).execute(skip_permission_checks=True)
             result.created.append(material)
         return result

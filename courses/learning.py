@@ -6,6 +6,7 @@ public modules, so a deleted or unpublished module never counts and never breaks
 """
 
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import groupby
 
 from django.db import transaction
@@ -23,6 +24,7 @@ from courses.models import (
     Skill,
     SkillArea,
 )
+from lms.core.audit import audit
 
 
 class CompletionRefused(Exception):
@@ -33,12 +35,16 @@ def enrol(learner, course):
     """Enrol the learner; True if they were not enrolled already."""
     with transaction.atomic():
         _, created = Enrolment.objects.get_or_create(learner=learner, course=course)
+    if created:
+        audit("enrolment", learner, course_id=course.pk, course_title=course.title)
     return created
 
 
 def leave(learner, course):
     """Leave the course, keeping completions so that enrolling again resumes where they were."""
     deleted, _ = Enrolment.objects.filter(learner=learner, course=course).delete()
+    if deleted:
+        audit("leave", learner, course_id=course.pk, course_title=course.title)
     return bool(deleted)
 
 
@@ -97,6 +103,17 @@ def complete_module(learner, module, course, answers):
         )
     with transaction.atomic():
         _, created = ModuleCompletion.objects.get_or_create(learner=learner, module=module)
+        if created:
+            # Logged once committed, before the certificate this completion may bring.
+            transaction.on_commit(
+                partial(
+                    audit,
+                    "module_completion",
+                    learner,
+                    module_id=module.pk,
+                    module_title=module.title,
+                )
+            )
         certificate = issue_certificate_if_complete(learner, course)
     return created, certificate
 
@@ -120,7 +137,14 @@ def issue_certificate_if_complete(learner, course):
             "module_count": total,
         },
     )
-    return certificate if created else None
+    if not created:
+        return None
+    transaction.on_commit(
+        partial(
+            audit, "certificate_issued", learner, course_id=course.pk, certificate=certificate.code
+        )
+    )
+    return certificate
 
 
 @dataclass

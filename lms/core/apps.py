@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from lms.core import signals
+        from lms.core import audit, signals
 
         signals.connect()
+        audit.connect()

@@ -271,3 +271,13 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "academy@localhost")
 # When on, sign-up sends a confirmation link and the account stays inactive until it is opened.
 ACCOUNTS_EMAIL_CONFIRMATION = env_bool("ACCOUNTS_EMAIL_CONFIRMATION", False)
+
+# The audit trail (lms/core/audit.py): one JSON object per line on the console. Other loggers keep
+# Django's defaults here; production adds a plain console handler for them.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "lms.core.audit.JsonFormatter"}},
+    "handlers": {"audit": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "loggers": {"lms.audit": {"handlers": ["audit"], "level": "INFO"}},
+}

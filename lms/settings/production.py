@@ -87,8 +87,11 @@ SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": LOGGING["formatters"],
+    "handlers": {"console": {"class": "logging.StreamHandler"}, **LOGGING["handlers"]},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO").upper()},
+    # Audit events as JSON lines only, not a second time in plain text through the root.
+    "loggers": {"lms.audit": {**LOGGING["loggers"]["lms.audit"], "propagate": False}},
 }
 
 try:
