@@ -67,9 +67,11 @@ def _check_page_tree(request, match):
         if body.get("destination_id") is None and _is_root(page_id):
             return _unprocessable("The root of the page tree has no parent: give a destination.")
     elif match.url_name == "pages_actions_move":
-        destination = body.get("destination_id")
+        destination, position = body.get("destination_id"), body.get("position")
+        # Positions that are not strings are Wagtail's to refuse.
         if (
-            body.get("position") not in CHILD_POSITIONS
+            (position is None or isinstance(position, str))
+            and position not in CHILD_POSITIONS
             and isinstance(destination, int)
             and _is_root(destination)
         ):

@@ -74,10 +74,12 @@ def test_nothing_moves_beside_the_root(staff, position):
     assert tree() == pages
 
 
-def test_moving_under_the_root_is_still_wagtails_decision(staff):
-    """The guard leaves child positions alone: Wagtail's own rules refuse a course at the top."""
+@pytest.mark.parametrize("position", ["last-child", {}, ["left"], 3])
+def test_moving_under_the_root_or_nowhere_is_still_wagtails_decision(staff, position):
+    """Child positions are Wagtail's to judge (its rules refuse a course at the top), and so are
+    positions that are not positions at all."""
     root, course, pages = Page.get_first_root_node(), CoursePage.objects.live().first(), tree()
-    body = {"destination_id": root.pk, "position": "last-child"}
+    body = {"destination_id": root.pk, "position": position}
 
     response = staff.send("post", f"/api/v3/pages/{course.pk}/actions/move/", body)
 
