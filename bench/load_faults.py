@@ -413,7 +413,12 @@ class Budget:
 
 
 def restart_and_watch(port, log, outage, recovery_limit):
-    """Restart PostgreSQL while polling /healthz/; fills `outage` with the timings it saw."""
+    """Restart PostgreSQL while polling /healthz/; fills `outage` with the timings it saw.
+
+    A poll starts every 0.25 s without waiting for the previous one: each waits in gunicorn's
+    queue behind the learners' requests, and polls in flight together sample the outage.
+    """
+    health, lock = Counter(), threading.Lock()
 
     def restart():
         try:
@@ -421,37 +426,42 @@ def restart_and_watch(port, log, outage, recovery_limit):
         finally:
             outage["pg_back"] = time.monotonic()
 
-    outage["start"] = time.monotonic()
-    restarter = threading.Thread(target=restart)
-    restarter.start()
-    health = Counter()
-    while time.monotonic() < outage["start"] + recovery_limit + 60:
+    def poll():
         started = time.monotonic()
         try:
-            conn = HTTPConnection(HOST, port, timeout=10)
+            conn = HTTPConnection(HOST, port, timeout=30)
             conn.request("GET", "/healthz/", headers={"Host": HOST})
             response = conn.getresponse()
             body = response.read().decode("utf-8", "replace")
             conn.close()
         except (OSError, HTTPException):
-            health["connection failed"] += 1
             log.add(started, time.monotonic(), "/healthz/", None, False)
-            time.sleep(0.25)
-            continue
-        log.add(started, time.monotonic(), "/healthz/", response.status, "Traceback" in body)
+            with lock:
+                health["connection failed"] += 1
+            return
+        ended = time.monotonic()
+        log.add(started, ended, "/healthz/", response.status, "Traceback" in body)
+        outcome = str(response.status)
         if response.status == 503:
-            clean = (
-                response.headers.get("Content-Type", "").startswith("application/json")
-                and '"status": "error"' in body
-            )
-            health["503 JSON" if clean else "503 other"] += 1
-        else:
-            health[str(response.status)] += 1
-        if response.status == 200 and "pg_back" in outage:
-            outage["healthy"] = time.monotonic()
-            break
+            json_error = response.headers.get("Content-Type", "").startswith("application/json")
+            outcome = "503 JSON" if json_error and '"status": "error"' in body else "503 other"
+        with lock:
+            health[outcome] += 1
+            if response.status == 200 and started > outage.get("pg_back", float("inf")):
+                outage["healthy"] = min(outage.get("healthy", ended), ended)
+
+    outage["start"] = time.monotonic()
+    restarter = threading.Thread(target=restart)
+    restarter.start()
+    polls = []
+    until = outage["start"] + recovery_limit + 60
+    while "healthy" not in outage and time.monotonic() < until and len(polls) < 400:
+        polls.append(threading.Thread(target=poll, daemon=True))
+        polls[-1].start()
         time.sleep(0.25)
     restarter.join()
+    for thread in polls:
+        thread.join(timeout=35)
     outage["health"] = health
 
 
@@ -534,6 +544,8 @@ def report(args, learners, log, signed_up, outage, seconds, totals):
             failures.append(f"/healthz/ not 200 within {args.recovery:g} s of PostgreSQL's return")
         if set(outage["health"]) - {"503 JSON", "connection failed", "200"}:
             failures.append("/healthz/ answered otherwise than 503 JSON during the outage")
+        if not outage["health"]["503 JSON"]:
+            failures.append("no /healthz/ poll reached the site while PostgreSQL was down")
     for key in ("enrolments", "completions"):
         print(f"{key}: learners told {totals['told ' + key]}, database {totals['stored ' + key]}")
     mismatch = ("differing records", "told 'new' twice", "still unanswered")
