@@ -8,7 +8,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/lms
 PYTEST_WORKERS ?= 2
 
-.PHONY: run install install-test migrate demo serve serve-dev test test-sqlite test-postgres lint check superuser clean
+.PHONY: run install install-test migrate demo serve serve-dev test test-sqlite test-postgres lint check superuser backup restore clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,15 @@ serve: install
 
 superuser: migrate
 	$(PY) manage.py createsuperuser
+
+# The database (whichever DATABASE_URL names) and the media files, into a new folder under
+# $(BACKUP_DIR) (default var/backups/<timestamp>/); put back with `make restore BACKUP=<folder>`.
+backup: install
+	$(PY) manage.py backup
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/<timestamp>"; exit 2; }
+	$(PY) manage.py restore "$(BACKUP)"
 
 check: install-test
 	$(PY) manage.py check
