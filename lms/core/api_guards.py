@@ -10,7 +10,10 @@ Wagtail's own routers, which we do not patch; drop a guard once Wagtail refuses 
 - moving a page beside the root (a sibling position, or none): the root has no parent to move
   into (AttributeError in `can_move_to`);
 - a snippet key that is not a valid primary key for its model: the lookup raises ValueError
-  instead of finding nothing.
+  instead of finding nothing;
+- a `search` text the backend cannot take: Wagtail hands it over as it is, and on SQLite an
+  unbalanced double quote is a syntax error and a blank text fails to compile, while no database
+  takes a NUL character. It is cleaned first (see `clean_search`).
 """
 
 import json
@@ -27,11 +30,15 @@ ACTIONS_DEFAULTING_TO_THE_PARENT = {"pages_actions_copy", "pages_actions_create_
 CHILD_POSITIONS = {"first-child", "last-child"}
 # Stands for "no JSON body", since a body may be JSON's null.
 NO_JSON = object()
+FORM_TYPES = {"multipart/form-data", "application/x-www-form-urlencoded"}
 
 
 def _json_body(request):
-    """The request's JSON body, or NO_JSON when it has none or it is not JSON."""
-    if request.content_type != "application/json" or not request.body:
+    """The request's JSON body, or NO_JSON when it has none or it is not JSON.
+
+    Django Ninja reads any body that is not a form as JSON, whatever its content type says.
+    """
+    if request.content_type in FORM_TYPES or not request.body:
         return NO_JSON
     try:
         return json.loads(request.body)
@@ -94,6 +101,29 @@ def _check_snippet_key(request, match):
     return None
 
 
+def clean_search(text):
+    """The search text without NULs, and without its double quotes if they do not pair up (paired
+    ones make a phrase); None when nothing is left to search for."""
+    text = text.replace("\x00", " ")
+    if text.count('"') % 2:
+        text = text.replace('"', " ")
+    return text if text.strip() else None
+
+
+def _clean_search_param(request, match):
+    if "search" not in request.GET:
+        return None
+    params = request.GET.copy()
+    # A blank search is no search, as in the library: everything is listed.
+    cleaned = [text for text in map(clean_search, params.getlist("search")) if text is not None]
+    if cleaned:
+        params.setlist("search", cleaned)
+    else:
+        del params["search"]
+    request.GET = params
+    return None
+
+
 class WagtailApiGuardMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -105,7 +135,7 @@ class WagtailApiGuardMiddleware:
         match = request.resolver_match
         if match is None or match.namespace != API_NAMESPACE:
             return None
-        for check in (_check_body, _check_page_tree, _check_snippet_key):
+        for check in (_check_body, _check_page_tree, _check_snippet_key, _clean_search_param):
             response = check(request, match)
             if response is not None:
                 return response

@@ -10,6 +10,7 @@ from wagtail.models import Page
 import pytest
 
 from courses.models import CoursePage, Material
+from lms.core.api_guards import clean_search
 from tests.factories import EditorFactory, SuperuserFactory
 from tests.test_api_write import Staff
 
@@ -118,3 +119,72 @@ def test_valid_requests_still_reach_wagtail(staff):
 
     assert response.status_code == 200
     assert response.json()["title"] == material.title
+
+
+def test_a_body_sent_as_plain_text_is_guarded_as_json(staff):
+    """Django Ninja reads a text/plain body as JSON, so the guards must too."""
+    root, course, pages = Page.get_first_root_node(), CoursePage.objects.live().first(), tree()
+    move = json.dumps({"destination_id": root.pk, "position": None})
+
+    moved = staff.client.post(
+        f"/api/v3/pages/{course.pk}/actions/move/", move, "text/plain", headers=staff.headers
+    )
+    created = staff.client.post("/api/v3/pages/", "[1]", "text/plain", headers=staff.headers)
+
+    assert (moved.status_code, created.status_code) == (422, 422)
+    assert tree() == pages
+
+
+@pytest.mark.parametrize(
+    ("text", "cleaned"),
+    [
+        ("strategy", "strategy"),
+        ('"cluster strategy"', '"cluster strategy"'),
+        ('"cluster strategy', " cluster strategy"),
+        ('a"b"c"', "a b c "),
+        ("a\x00b", "a b"),
+        (" ", None),
+        ("\x00", None),
+        ('"', None),
+        ("", None),
+    ],
+)
+def test_search_text_is_cleaned_for_the_backend(text, cleaned):
+    assert clean_search(text) == cleaned
+
+
+SEARCHES = [" ", "\x00", "a\x00b", '"', '"unbalanced', 'a"b', '""', "Ünïcödé 战略 🧭"]
+
+
+@pytest.mark.parametrize("search", SEARCHES)
+def test_anyone_may_search_pages_for_anything(client, db, search):
+    response = client.get("/api/v3/pages/", {"search": search})
+
+    assert response.status_code == 200
+    assert isinstance(response.json()["items"], list)
+
+
+@pytest.mark.parametrize("search", SEARCHES)
+@pytest.mark.parametrize(
+    "path", ["/api/v3/images/", "/api/v3/documents/", "/api/v3/snippets/courses.Material/"]
+)
+def test_staff_may_search_media_and_snippets_for_anything(staff, path, search):
+    response = staff.get(path, search=search)
+
+    assert response.status_code == 200
+    assert isinstance(response.json()["items"], list)
+
+
+def test_an_unbalanced_quote_searches_for_the_words(client, db):
+    def titles(search):
+        response = client.get("/api/v3/pages/", {"search": search})
+        return [item["title"] for item in response.json()["items"]]
+
+    assert titles("Strasbourg") == titles('"Strasbourg')
+    assert titles("Strasbourg")
+
+
+def test_a_blank_search_lists_everything(client, db):
+    everything = client.get("/api/v3/pages/").json()["count"]
+
+    assert client.get("/api/v3/pages/", {"search": " "}).json()["count"] == everything
