@@ -247,7 +247,7 @@ def list_materials(
     pagination: Query[WagtailLimitOffsetPagination.Input],
 ):
     query = _material_query(request, filters)
-    page = _paginate(request, query.results(), pagination)
+    page = _paginate(request, _with_skill_areas(query.results()), pagination)
     hide_private_editions(page["items"], query.vocabulary)
     return page
 
@@ -275,7 +275,7 @@ def material_facets(request: HttpRequest, filters: Query[AcademyMaterialFilters]
 )
 def material_detail(request: HttpRequest, slug: str):
     query = MaterialQuery(MultiValueDict())
-    material = query.results().filter(slug=slug).first()
+    material = _with_skill_areas(query.results()).filter(slug=slug).first()
     if material is None:
         raise Http404("No such material.")
     hide_private_editions([material], query.vocabulary)

@@ -5,7 +5,8 @@ list, filter and count exactly the same published materials.
 
 Facets combine with AND; several values of one facet combine with OR. Each facet value's count is
 the number of materials it would show when combined with the *other* active facets (disjunctive
-faceting), computed with one GROUP BY query per facet, so the number of queries is fixed.
+faceting), computed with GROUP BY queries (one UNION for skills, areas and tags, one for the facets that are
+columns of a material), so the number of queries is fixed.
 """
 
 from dataclasses import dataclass, field
@@ -13,8 +14,18 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce
 from django.utils.functional import cached_property
 
 from wagtail.search.utils import parse_query_string
@@ -42,6 +53,8 @@ PER_PAGE = 24
 MAX_PAGE = 10_000
 
 FACETS = ("skill", "tag", "edition", "kind", "language")
+# Facets that are a column of the material itself, and that column.
+COLUMN_FACETS = {"edition": "edition_id", "kind": "kind", "language": "language"}
 SORTS = [("relevance", "Relevance"), ("newest", "Newest"), ("title", "Title (A–Z)")]
 # The order parameters appear in URLs, so that one state has one URL.
 URL_PARAMS = ("q", *FACETS, "sort")
@@ -62,8 +75,15 @@ class Vocabulary:
     """The facet values anyone may see: the taxonomy, public editions, tags of published material."""
 
     def __init__(self):
-        self.areas = list(SkillArea.objects.prefetch_related("skills"))
-        self.skills = [skill for area in self.areas for skill in area.skills.all()]
+        # One query for both levels; an area without skills offers nothing to filter by.
+        self.skills = list(
+            Skill.objects.select_related("area").order_by(
+                "area__sort_order", "area__name", "sort_order", "name"
+            )
+        )
+        self.areas = list({skill.area_id: skill.area for skill in self.skills}.values())
+        for area in self.areas:
+            area.skill_list = [skill for skill in self.skills if skill.area_id == area.pk]
         self.editions = list(EditionPage.objects.live().public().order_by("number"))
         self.tags = list(
             Tag.objects.filter(
@@ -76,7 +96,7 @@ class Vocabulary:
         """Each skill slug and each area slug, with the ids of the skills it stands for."""
         ids = {skill.slug: [skill.pk] for skill in self.skills}
         for area in self.areas:
-            ids[area.slug] = [skill.pk for skill in area.skills.all()]
+            ids[area.slug] = [skill.pk for skill in area.skill_list]
         return ids
 
     @cached_property
@@ -186,20 +206,18 @@ class MaterialQuery:
             return Q(edition_id__in=[self.vocabulary.edition_ids_by_slug[v] for v in values])
         return Q(**{f"{facet}__in": values})
 
-    def matching(self, except_facet=None):
-        """Materials matching the text and every active facet but `except_facet`."""
+    def matching(self, *except_facets):
+        """Materials matching the text and every active facet but `except_facets`."""
         materials = self._base()
         for facet, values in self.filters.items():
-            if values and facet != except_facet:
+            if values and facet not in except_facets:
                 materials = materials.filter(self._facet_condition(facet, values))
         return materials
 
     def results(self):
         """The matching materials in the chosen order, ready to render or serialise."""
         materials = (
-            self.matching()
-            .select_related("edition", "document")
-            .prefetch_related("skills__area", "tags")
+            self.matching().select_related("edition", "document").prefetch_related("skills", "tags")
         )
         if self.sort == "relevance" and self.text:
             rank = Case(
@@ -219,47 +237,78 @@ class MaterialQuery:
 
     # Facet counts
 
-    def _counts(self, facet, column=None):
-        """{value: materials} for one facet, given the other active facets: one GROUP BY query."""
-        others = self.matching(except_facet=facet).values("pk")
-        if facet in ("skill", "tag"):
-            through = MaterialSkill if facet == "skill" else MaterialTag
-            rows = through.objects.filter(content_object_id__in=others)
-            counted = "content_object_id"
-        else:
-            rows, counted = Material.objects.filter(pk__in=others), "pk"
-        column = column or {"skill": "tag_id", "tag": "tag__slug", "edition": "edition_id"}.get(
-            facet, facet
+    def _tagged_counts(self):
+        """{"skill"|"area"|"tag": {value: materials}}, each given the other active facets: three
+        GROUP BYs over the tagging tables, sent as one UNION query."""
+        groups = (
+            ("skill", "skill", MaterialSkill, "tag_id"),
+            ("area", "skill", MaterialSkill, "tag__area_id"),
+            ("tag", "tag", MaterialTag, "tag__slug"),
         )
-        return dict(
-            rows.order_by()
+        parts = [
+            through.objects.filter(content_object_id__in=self.matching(facet).values("pk"))
+            .order_by()
             .values(column)
-            .annotate(n=Count(counted, distinct=True))
-            .values_list(column, "n")
+            .annotate(
+                group=Value(group),
+                key=Cast(column, CharField()),
+                n=Count("content_object_id", distinct=True),
+            )
+            .values_list("group", "key", "n")
+            for group, facet, through, column in groups
+        ]
+        counts = {group: {} for group, *_ in groups}
+        for group, key, n in parts[0].union(*parts[1:], all=True):
+            counts[group][key] = n
+        return counts
+
+    def _column_counts(self):
+        """{facet: {value: materials}} for the facets that are columns of a material, from one
+        GROUP BY over all of them: each facet adds up the groups the other active facets allow."""
+        rows = list(
+            self.matching(*COLUMN_FACETS)
+            .order_by()
+            .values_list(*COLUMN_FACETS.values())
+            .annotate(n=Count("pk"))
         )
+        allowed = {
+            facet: {self._column_key(facet, value) for value in self.filters[facet]}
+            for facet in COLUMN_FACETS
+            if self.filters[facet]
+        }
+        counts = {facet: {} for facet in COLUMN_FACETS}
+        for *keys, n in rows:
+            row = dict(zip(COLUMN_FACETS, keys, strict=True))
+            for facet in COLUMN_FACETS:
+                if all(row[other] in allowed[other] for other in allowed if other != facet):
+                    counts[facet][row[facet]] = counts[facet].get(row[facet], 0) + n
+        return counts
+
+    def _column_key(self, facet, value):
+        return self.vocabulary.edition_ids_by_slug[value] if facet == "edition" else value
 
     def facets(self):
         """Every facet with its values, counts and the URL that toggles each value."""
-        skill_counts = self._counts("skill")
-        area_counts = self._counts("skill", column="tag__area_id")
+        tagged = self._tagged_counts()
         skill_facet = Facet("skill", "Skill", [])
         for area in self.vocabulary.areas:
-            area_value = self._value("skill", area.slug, area.name, area_counts.get(area.pk, 0))
+            count = tagged["area"].get(str(area.pk), 0)
+            area_value = self._value("skill", area.slug, area.name, count)
             area_value.children = [
-                self._value("skill", skill.slug, skill.name, skill_counts.get(skill.pk, 0))
-                for skill in area.skills.all()
+                self._value("skill", skill.slug, skill.name, tagged["skill"].get(str(skill.pk), 0))
+                for skill in area.skill_list
             ]
             skill_facet.values.append(area_value)
         facets = [skill_facet]
+        counts = {"tag": tagged["tag"], **self._column_counts()}
         for facet, label in (
             ("tag", "Tag"),
             ("edition", "Edition"),
             ("kind", "Kind"),
             ("language", "Language"),
         ):
-            counts = self._counts(facet)
             values = [
-                self._value(facet, value, name, counts.get(key, 0))
+                self._value(facet, value, name, counts[facet].get(key, 0))
                 for value, name, key in self._options(facet)
             ]
             facets.append(Facet(facet, label, values))

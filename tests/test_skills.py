@@ -33,22 +33,36 @@ def edit_course_form(course, skills, tags):
 
 
 @pytest.mark.django_db
-def test_typing_an_unknown_skill_does_not_create_it(editor_client):
+def test_typing_an_unknown_skill_is_refused_and_creates_nothing(editor_client):
     course = CoursePage.objects.live().first()
     known = Skill.objects.get(slug="trend-analysis")
     skills_before = Skill.objects.count()
+    skills_of_course = [s.slug for s in course.skills.all()]
 
     response = editor_client.post(
         reverse("wagtailadmin_pages:edit", args=[course.pk]),
         edit_course_form(course, f'"{known.name}", Underwater basket weaving', "new-free-tag"),
     )
 
-    assert response.status_code == 302, response.content[:2000]
-    course = CoursePage.objects.get(pk=course.pk)
+    assert response.status_code == 200
+    assert "Not in the skills taxonomy: Underwater basket weaving" in response.content.decode()
     assert Skill.objects.count() == skills_before
     assert not Skill.objects.filter(name__iexact="Underwater basket weaving").exists()
+    assert [s.slug for s in CoursePage.objects.get(pk=course.pk).skills.all()] == skills_of_course
+
+
+def test_free_tags_stay_free_beside_skills(editor_client):
+    course = CoursePage.objects.live().first()
+    known = Skill.objects.get(slug="trend-analysis")
+
+    response = editor_client.post(
+        reverse("wagtailadmin_pages:edit", args=[course.pk]),
+        edit_course_form(course, f'"{known.name}"', "new-free-tag"),
+    )
+
+    assert response.status_code == 302, response.content[:2000]
+    course = CoursePage.objects.get(pk=course.pk)
     assert [s.slug for s in course.skills.all()] == ["trend-analysis"]
-    # Free tags stay free: the editor's new tag was created.
     assert Tag.objects.filter(name="new-free-tag").exists()
     assert "new-free-tag" in [t.name for t in course.tags.all()]
 

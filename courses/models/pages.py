@@ -2,7 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.utils.functional import cached_property
 
 from wagtail import blocks
@@ -11,7 +12,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -39,8 +41,23 @@ class SkillsRequiredToPublishForm(WagtailAdminPageForm):
         return cleaned_data
 
 
+class AcademyPageQuerySet(PageQuerySet):
+    def private_q(self):
+        """Pages under a view restriction, as one subquery: Wagtail's own reads every restriction
+        first, a query of its own in each `.public()` listing."""
+        restricted_ancestor_or_self = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+        return Q(Exists(restricted_ancestor_or_self))
+
+
+AcademyPageManager = PageManager.from_queryset(AcademyPageQuerySet)
+
+
 class EditionPage(Page):
     """One edition of the Cluster Booster Academy, e.g. the 3rd edition in Sofia."""
+
+    objects = AcademyPageManager()
 
     number = models.PositiveSmallIntegerField(help_text="1 for the 1st edition, 2 for the 2nd…")
     host_city = models.CharField(max_length=100)
@@ -146,6 +163,8 @@ class EditionPage(Page):
 
 class CoursePage(RoutablePageMixin, Page):
     """A course within an edition, made of modules in the order editors arrange them."""
+
+    objects = AcademyPageManager()
 
     class Level(models.TextChoices):
         FOUNDATION = "foundation", "Foundation"
@@ -282,6 +301,8 @@ class CoursePage(RoutablePageMixin, Page):
 
 class ModulePage(RoutablePageMixin, Page):
     """One learning unit: reading, media, materials and self-check questions."""
+
+    objects = AcademyPageManager()
 
     estimated_minutes = models.PositiveIntegerField(default=20)
     introduction = models.TextField(blank=True, max_length=500)

@@ -1,5 +1,7 @@
 from django import template
 
+from wagtail.models import Site
+
 register = template.Library()
 
 
@@ -19,7 +21,15 @@ def duration(minutes):
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page, current_title=None):
     """The page's ancestors below the site root, then the page (or a sub-page title)."""
-    ancestors = list(page.get_ancestors().filter(depth__gt=1)) if page else []
+    ancestors = []
+    if page:
+        request = context.get("request")
+        site_root = Site.find_for_request(request).root_page if request else None
+        if site_root and page.depth == site_root.depth + 1 and page.path.startswith(site_root.path):
+            # Wagtail routed the request through the site's root page: it is already loaded.
+            ancestors = [site_root]
+        else:
+            ancestors = list(page.get_ancestors().filter(depth__gt=1))
     if current_title:
         ancestors.append(page)
     return {
