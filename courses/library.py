@@ -9,6 +9,7 @@ faceting), computed with GROUP BY queries (one UNION for skills, areas and tags,
 columns of a material), so the number of queries is fixed.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -45,6 +46,7 @@ from courses.models import (
     SkillArea,
 )
 from courses.models.materials import LANGUAGES
+from lms.core.cache import cached_for_content
 
 MAX_QUERY_LENGTH = 200
 # Wagtail search ranks every match; past this many, further matches add nothing a person reads.
@@ -237,6 +239,14 @@ class MaterialQuery:
 
     # Facet counts
 
+    def _counts(self):
+        return {"tagged": self._tagged_counts(), "columns": self._column_counts()}
+
+    def _counts_key(self):
+        """One key per text and set of filters, whatever their order or the sort."""
+        state = [(name, value) for name, value in sorted(self.params(sort=[]))]
+        return "facets:" + hashlib.sha256(urlencode(state).encode()).hexdigest()
+
     def _tagged_counts(self):
         """{"skill"|"area"|"tag": {value: materials}}, each given the other active facets: three
         GROUP BYs over the tagging tables, sent as one UNION query."""
@@ -289,7 +299,8 @@ class MaterialQuery:
 
     def facets(self):
         """Every facet with its values, counts and the URL that toggles each value."""
-        tagged = self._tagged_counts()
+        counts = cached_for_content(self._counts_key(), self._counts)
+        tagged = counts["tagged"]
         skill_facet = Facet("skill", "Skill", [])
         for area in self.vocabulary.areas:
             count = tagged["area"].get(str(area.pk), 0)
@@ -300,7 +311,7 @@ class MaterialQuery:
             ]
             skill_facet.values.append(area_value)
         facets = [skill_facet]
-        counts = {"tag": tagged["tag"], **self._column_counts()}
+        counts = {"tag": tagged["tag"], **counts["columns"]}
         for facet, label in (
             ("tag", "Tag"),
             ("edition", "Edition"),

@@ -7,12 +7,14 @@ memory cache.
 import uuid
 
 from django.core.cache import cache
+from django.db import connection
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from courses.models import CoursePage, Material
+from courses.models import CoursePage, Material, Skill
 from lms.core.cache import AnonymousPageCacheMiddleware, cached_for_content
 from tests.factories import MaterialFactory, UserFactory
 
@@ -160,3 +162,24 @@ def test_content_cached_values_are_recomputed_after_a_change(page_cache):
     MaterialFactory()
     assert cached_for_content("facets:test", count_materials) == before + 1
     assert len(calls) == 2
+
+
+def skill_count(client, skill_slug, **filters):
+    facets = client.get("/api/v3/academy/materials/facets/", filters).json()["facets"]
+    values = next(f for f in facets if f["name"] == "skill")["values"]
+    return next(s["count"] for area in values for s in area["children"] if s["value"] == skill_slug)
+
+
+def test_library_facet_counts_are_cached_and_a_new_material_counts_at_once(client, page_cache):
+    skill = Skill.objects.get(slug="trend-analysis")
+    before = skill_count(client, skill.slug, kind="worksheet")
+    with CaptureQueriesContext(connection) as first:
+        skill_count(client, skill.slug, kind="slides")
+    with CaptureQueriesContext(connection) as again:
+        skill_count(client, skill.slug, kind="slides")
+    # The facet counts (two GROUP BY queries) come from the cache the second time.
+    assert len(again) == len(first) - 2
+
+    MaterialFactory(kind=Material.Kind.WORKSHEET, skills=[skill])
+
+    assert skill_count(client, skill.slug, kind="worksheet") == before + 1

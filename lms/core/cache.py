@@ -42,13 +42,19 @@ def _bump():
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
-def cached_for_content(key, compute, timeout=None):
-    """compute() cached until the next content change, e.g. the library's facet counts."""
+def cached_for_content(key, compute):
+    """compute() cached until the next content change, e.g. the library's facet counts.
+
+    Only where pages are cached too (PAGE_CACHE_SECONDS, with a shared cache): a cache in each
+    process's own memory would keep serving what another process's change made stale.
+    """
+    if not settings.PAGE_CACHE_SECONDS:
+        return compute()
     generation, value = cache.get(key, (None, None))
     current = current_generation()
     if generation != current:
         value = compute()
-        cache.set(key, (current, value), timeout or settings.PAGE_CACHE_SECONDS or 300)
+        cache.set(key, (current, value), settings.PAGE_CACHE_SECONDS)
     return value
 
 
