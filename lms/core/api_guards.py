@@ -9,6 +9,8 @@ Wagtail's own routers, which we do not patch; drop a guard once Wagtail refuses 
   page's parent, which the root does not have (AttributeError in `find_available_slug`);
 - moving a page beside the root (a sibling position, or none): the root has no parent to move
   into (AttributeError in `can_move_to`);
+- a page id in the path that is not a number: the page update reads the page's type with it
+  before Ninja validates it (ValueError in `get_meta_type`);
 - a snippet key that is not a valid primary key for its model: the lookup raises ValueError
   instead of finding nothing;
 - a `search` text the backend cannot take: Wagtail hands it over as it is, and on SQLite an
@@ -30,15 +32,17 @@ ACTIONS_DEFAULTING_TO_THE_PARENT = {"pages_actions_copy", "pages_actions_create_
 CHILD_POSITIONS = {"first-child", "last-child"}
 # Stands for "no JSON body", since a body may be JSON's null.
 NO_JSON = object()
-FORM_TYPES = {"multipart/form-data", "application/x-www-form-urlencoded"}
 
 
 def _json_body(request):
     """The request's JSON body, or NO_JSON when it has none or it is not JSON.
 
-    Django Ninja reads any body that is not a form as JSON, whatever its content type says.
+    Django Ninja reads a body parameter as JSON whatever the content type says, so only a real
+    multipart upload (one with a boundary, possibly large) is left unread.
     """
-    if request.content_type in FORM_TYPES or not request.body:
+    if request.content_type == "multipart/form-data" and "boundary" in request.content_params:
+        return NO_JSON
+    if not request.body:
         return NO_JSON
     try:
         return json.loads(request.body)
@@ -68,8 +72,6 @@ def _check_page_tree(request, match):
     body = _json_body(request)
     body = body if isinstance(body, dict) else {}
     page_id = match.kwargs.get("page_id", "")
-    if not page_id.isdecimal():
-        return None
     if match.url_name in ACTIONS_DEFAULTING_TO_THE_PARENT:
         if body.get("destination_id") is None and _is_root(page_id):
             return _unprocessable("The root of the page tree has no parent: give a destination.")
@@ -83,6 +85,14 @@ def _check_page_tree(request, match):
             and _is_root(destination)
         ):
             return _unprocessable("Nothing can stand beside the root of the page tree.")
+    return None
+
+
+def _check_ids(request, match):
+    # Every id in a v3 path is a positive integer; Ninja answers other values with a 422 too.
+    for name, value in match.kwargs.items():
+        if name.endswith("_id") and not (value.isascii() and value.isdigit()):
+            return _unprocessable(f"{name}: a positive integer is expected.")
     return None
 
 
@@ -135,7 +145,13 @@ class WagtailApiGuardMiddleware:
         match = request.resolver_match
         if match is None or match.namespace != API_NAMESPACE:
             return None
-        for check in (_check_body, _check_page_tree, _check_snippet_key, _clean_search_param):
+        for check in (
+            _check_ids,
+            _check_body,
+            _check_page_tree,
+            _check_snippet_key,
+            _clean_search_param,
+        ):
             response = check(request, match)
             if response is not None:
                 return response

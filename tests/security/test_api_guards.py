@@ -188,3 +188,29 @@ def test_a_blank_search_lists_everything(client, db):
     everything = client.get("/api/v3/pages/").json()["count"]
 
     assert client.get("/api/v3/pages/", {"search": " "}).json()["count"] == everything
+
+
+@pytest.mark.parametrize("page_id", ["4.96e-194", "abc", "-1", "1.0", "٣"])
+@pytest.mark.parametrize("method", ["get", "patch", "delete"])
+def test_a_page_id_that_is_not_a_number_is_unprocessable(staff, method, page_id):
+    pages = tree()
+
+    response = send_raw(staff, method, f"/api/v3/pages/{page_id}/", {"title": "Renamed"})
+
+    assert response.status_code == 422
+    assert tree() == pages
+
+
+def test_a_json_body_labelled_multipart_without_a_boundary_is_guarded_as_json(staff):
+    root, course, pages = Page.get_first_root_node(), CoursePage.objects.live().first(), tree()
+    move = json.dumps({"destination_id": root.pk, "position": None})
+
+    response = staff.client.post(
+        f"/api/v3/pages/{course.pk}/actions/move/",
+        move,
+        "multipart/form-data",
+        headers=staff.headers,
+    )
+
+    assert response.status_code == 422
+    assert tree() == pages
