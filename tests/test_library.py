@@ -211,6 +211,11 @@ def test_material_of_a_restricted_edition_does_not_reveal_the_edition(client):
     response = client.get("/materials/")
     assert edition.title not in response.content.decode()
     assert client.get(f"/materials/?edition={edition.slug}").status_code == 400
+    material = Material.objects.published().filter(edition=edition).first()
+    detail = client.get(f"/materials/{material.slug}/")
+    assert detail.status_code == 200
+    assert material.title in detail.content.decode()
+    assert edition.title not in detail.content.decode()
 
 
 QUERY_COUNT_STATES = [

@@ -32,6 +32,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.models import ClusterableModel
 
+from .pages import EditionPage
 from .skills import MaterialSkill, MaterialTag, SkillsManager
 
 LANGUAGES = [
@@ -266,6 +267,12 @@ class MaterialLibraryPage(RoutablePageMixin, Page):
             material = self.get_materials().get(slug=slug)
         except Material.DoesNotExist:
             raise Http404("No such material.") from None
+        if (
+            material.edition
+            and not EditionPage.objects.live().public().filter(pk=material.edition_id).exists()
+        ):
+            # A published material may belong to a draft or restricted edition: name no such edition.
+            material.edition = None
         return TemplateResponse(
             request,
             "courses/material_detail.html",
