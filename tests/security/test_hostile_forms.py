@@ -18,13 +18,20 @@ from django.core.validators import validate_email
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from wagtail.forms import PasswordViewRestrictionForm
+
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from courses.models import Certificate, EditionPage, Enrolment, ModuleCompletion, ModulePage
 from lms.accounts.models import User
-from tests.factories import CourseWithModulesFactory, UserFactory, self_check
+from tests.factories import (
+    CourseWithModulesFactory,
+    PageViewRestrictionFactory,
+    UserFactory,
+    self_check,
+)
 from tests.security.hostile import NASTY, examples, hostile_text
 
 PASSWORD = "correct horse battery"
@@ -310,3 +317,21 @@ def test_nasty_values_in_every_field_of_every_form_never_cause_a_500(learner_cli
     for path in ["/accounts/signup/", "/accounts/login/", "/accounts/password/reset/"]:
         data = dict.fromkeys([*fields, "username", "password1", "password2"], value)
         assert learner_client.post(path, data).status_code in (200, 302, 429), path
+
+
+def test_the_password_form_of_a_private_page_opens_it_only_for_its_password(client, db):
+    course = CourseWithModulesFactory(parent=EditionPage.objects.get(number=1), modules=1)
+    restriction = PageViewRestrictionFactory(page=course)
+    url = f"/_util/authenticate_with_password/{restriction.pk}/{course.pk}/"
+
+    @examples
+    @given(password=hostile_text, return_url=st.one_of(st.just(course.url), hostile_text))
+    def check(password, return_url):
+        assume(password != restriction.password)
+        response = client.post(url, {"password": password, "return_url": return_url})
+        assert response.status_code in (200, 302)
+        # Still closed: the course answers with its password form, not its content.
+        page = client.get(course.url)
+        assert isinstance(page.context["form"], PasswordViewRestrictionForm)
+
+    check()

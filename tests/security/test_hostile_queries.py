@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.factories import UserFactory
 from tests.security.hostile import NASTY, examples
 
 SURFACES = {
@@ -98,5 +99,20 @@ def test_arbitrary_next_values_never_cause_a_500(client, path):
     @given(next_url=st.one_of(st.sampled_from(NASTY), st.text(max_size=300)))
     def check(next_url):
         assert _status(client, path, {"next": next_url}) == 200
+
+    check()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/learning/", "/accounts/profile/", "/accounts/export/"])
+def test_a_learners_own_pages_ignore_whatever_the_url_carries(client, path):
+    client.force_login(UserFactory())
+
+    @examples
+    @given(
+        params=st.dictionaries(st.sampled_from(["q", "page", "user", "id", "format"]), st.text())
+    )
+    def check(params):
+        assert _status(client, path, params) == 200
 
     check()
