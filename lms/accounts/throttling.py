@@ -34,12 +34,20 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+# The length of axes' username column. Django's sign-in forms do not enforce the email's own
+# length, so a longer name reaches axes, which PostgreSQL would refuse to store (a 500).
+IDENTIFIER_LENGTH = 255
+
+
 def login_identifier(request, credentials):
-    """The email as typed, folded: sign-in ignores case, so counting failures must too."""
+    """The email as typed, folded: sign-in ignores case, so counting failures must too.
+
+    Cut to what axes can store; no account has an email that long, so nothing real is merged.
+    """
     typed = (credentials or {}).get("username")
     if typed is None:
         typed = request.POST.get("username", "")
-    return str(typed).strip().lower()
+    return str(typed).strip().lower()[:IDENTIFIER_LENGTH]
 
 
 def _count(key, window):

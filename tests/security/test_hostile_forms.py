@@ -21,11 +21,13 @@ from django.utils.http import urlsafe_base64_encode
 from wagtail.forms import PasswordViewRestrictionForm
 
 import pytest
+from axes.models import AccessAttempt
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from courses.models import Certificate, EditionPage, Enrolment, ModuleCompletion, ModulePage
 from lms.accounts.models import User
+from lms.accounts.throttling import IDENTIFIER_LENGTH
 from tests.factories import (
     CourseWithModulesFactory,
     PageViewRestrictionFactory,
@@ -335,3 +337,20 @@ def test_the_password_form_of_a_private_page_opens_it_only_for_its_password(clie
         assert isinstance(page.context["form"], PasswordViewRestrictionForm)
 
     check()
+
+
+@pytest.mark.parametrize(
+    ("path", "counted"),
+    # Wagtail's admin form refuses the name by its length before anyone tries to sign in with it.
+    [("/accounts/login/", True), ("/_util/login/", True), ("/admin/login/", False)],
+)
+def test_an_overlong_sign_in_name_is_refused_and_counted(client, db, path, counted):
+    """Found on PostgreSQL: the failure counter's column is shorter than a name may be typed."""
+    name = "x" * 5000 + "@cluster.example.eu"
+
+    response = client.post(path, {"username": name, "password": "wrong"})
+
+    assert response.status_code == 200
+    assert not signed_in(client)
+    attempts = list(AccessAttempt.objects.values_list("username", flat=True))
+    assert attempts == ([name[:IDENTIFIER_LENGTH]] if counted else [])
