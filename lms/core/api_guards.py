@@ -11,6 +11,9 @@ Wagtail's own routers, which we do not patch; drop a guard once Wagtail refuses 
   into (AttributeError in `can_move_to`);
 - a page id in the path that is not a number: the page update reads the page's type with it
   before Ninja validates it (ValueError in `get_meta_type`);
+- an id beyond any database key, in the path or a `*_id` filter: Django protects plain integer
+  lookups from it but not lookups through a relation (a specific page's `page_ptr`, a revision's
+  user), and SQLite then fails with OverflowError;
 - a snippet key that is not a valid primary key for its model: the lookup raises ValueError
   instead of finding nothing;
 - a `search` text the backend cannot take: Wagtail hands it over as it is, and on SQLite an
@@ -30,6 +33,8 @@ from wagtail.models import Page
 API_NAMESPACE = "wagtailapi_v3"
 ACTIONS_DEFAULTING_TO_THE_PARENT = {"pages_actions_copy", "pages_actions_create_alias"}
 CHILD_POSITIONS = {"first-child", "last-child"}
+# The largest key a database here can hold (a signed 64-bit integer).
+MAX_KEY = 2**63 - 1
 # Stands for "no JSON body", since a body may be JSON's null.
 NO_JSON = object()
 
@@ -88,11 +93,25 @@ def _check_page_tree(request, match):
     return None
 
 
+def _beyond_any_key(digits):
+    # Checked on the length first: Python refuses to convert strings of thousands of digits.
+    return len(digits) > len(str(MAX_KEY)) or int(digits) > MAX_KEY
+
+
 def _check_ids(request, match):
     # Every id in a v3 path is a positive integer; Ninja answers other values with a 422 too.
     for name, value in match.kwargs.items():
-        if name.endswith("_id") and not (value.isascii() and value.isdigit()):
+        if not name.endswith("_id"):
+            continue
+        if not (value.isascii() and value.isdigit()):
             return _unprocessable(f"{name}: a positive integer is expected.")
+        if _beyond_any_key(value):
+            return problem_response(status=404, detail="Not found")
+    for name, values in request.GET.lists():
+        if name.endswith("_id") and any(
+            value.isascii() and value.isdigit() and _beyond_any_key(value) for value in values
+        ):
+            return _unprocessable(f"{name}: no such id.")
     return None
 
 

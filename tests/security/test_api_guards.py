@@ -214,3 +214,32 @@ def test_a_json_body_labelled_multipart_without_a_boundary_is_guarded_as_json(st
 
     assert response.status_code == 422
     assert tree() == pages
+
+
+BEYOND_ANY_KEY = str(2**63)
+
+
+@pytest.mark.parametrize("page_id", [BEYOND_ANY_KEY, "24450121127258591232", "9" * 5000])
+def test_a_page_id_beyond_any_key_is_not_found(staff, page_id):
+    pages = tree()
+    update = {"title": "Renamed", "meta": {"type": "courses.EditionPage"}}
+
+    response = send_raw(staff, "patch", f"/api/v3/pages/{page_id}/", update)
+
+    assert response.status_code == 404
+    assert tree() == pages
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v3/pages/{page}/revisions/",
+        "/api/v3/snippets/courses.Material/{material}/revisions/",
+    ],
+)
+def test_a_filter_id_beyond_any_key_is_unprocessable(staff, path):
+    page, material = CoursePage.objects.live().first(), Material.objects.first()
+    url = path.format(page=page.pk, material=material.pk)
+
+    assert staff.get(url, user_id=BEYOND_ANY_KEY).status_code == 422
+    assert staff.get(url, user_id="1").status_code == 200
