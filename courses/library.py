@@ -5,8 +5,7 @@ list, filter and count exactly the same published materials.
 
 Facets combine with AND; several values of one facet combine with OR. Each facet value's count is
 the number of materials it would show when combined with the *other* active facets (disjunctive
-faceting), computed with GROUP BY queries (one UNION for skills, areas and tags, one for the facets that are
-columns of a material), so the number of queries is fixed.
+faceting), computed with four GROUP BYs sent as one UNION query, so the number of queries is fixed.
 """
 
 import hashlib
@@ -26,7 +25,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils.functional import cached_property
 
 from wagtail.search.utils import parse_query_string
@@ -57,6 +56,7 @@ MAX_PAGE = 10_000
 FACETS = ("skill", "tag", "edition", "kind", "language")
 # Facets that are a column of the material itself, and that column.
 COLUMN_FACETS = {"edition": "edition_id", "kind": "kind", "language": "language"}
+COLUMN_SEPARATOR = "|"
 SORTS = [("relevance", "Relevance"), ("newest", "Newest"), ("title", "Title (A–Z)")]
 # The order parameters appear in URLs, so that one state has one URL.
 URL_PARAMS = ("q", *FACETS, "sort")
@@ -240,17 +240,9 @@ class MaterialQuery:
     # Facet counts
 
     def _counts(self):
-        return {"tagged": self._tagged_counts(), "columns": self._column_counts()}
-
-    def _counts_key(self):
-        """One key per text and set of filters, whatever their order or the sort."""
-        state = [(name, value) for name, value in sorted(self.params(sort=[]))]
-        return "facets:" + hashlib.sha256(urlencode(state).encode()).hexdigest()
-
-    def _tagged_counts(self):
-        """{"skill"|"area"|"tag": {value: materials}}, each given the other active facets: three
-        GROUP BYs over the tagging tables, sent as one UNION query."""
-        groups = (
+        """Every facet's counts from one UNION of four GROUP BYs: skills, skill areas and tags over
+        the tagging tables, and the facets that are columns of a material over materials."""
+        tagged = (
             ("skill", "skill", MaterialSkill, "tag_id"),
             ("area", "skill", MaterialSkill, "tag__area_id"),
             ("tag", "tag", MaterialTag, "tag__slug"),
@@ -265,22 +257,45 @@ class MaterialQuery:
                 n=Count("content_object_id", distinct=True),
             )
             .values_list("group", "key", "n")
-            for group, facet, through, column in groups
+            for group, facet, through, column in tagged
         ]
-        counts = {group: {} for group, *_ in groups}
-        for group, key, n in parts[0].union(*parts[1:], all=True):
-            counts[group][key] = n
-        return counts
-
-    def _column_counts(self):
-        """{facet: {value: materials}} for the facets that are columns of a material, from one
-        GROUP BY over all of them: each facet adds up the groups the other active facets allow."""
-        rows = list(
+        columns = list(COLUMN_FACETS.values())
+        parts.append(
             self.matching(*COLUMN_FACETS)
             .order_by()
-            .values_list(*COLUMN_FACETS.values())
-            .annotate(n=Count("pk"))
+            .values(*columns)
+            .annotate(
+                group=Value("columns"),
+                key=Concat(
+                    Cast("edition_id", CharField()),
+                    Value(COLUMN_SEPARATOR),
+                    "kind",
+                    Value(COLUMN_SEPARATOR),
+                    "language",
+                    output_field=CharField(),
+                ),
+                n=Count("pk"),
+            )
+            .values_list("group", "key", "n")
         )
+        counts = {group: {} for group, *_ in tagged}
+        column_rows = []
+        for group, key, n in parts[0].union(*parts[1:], all=True):
+            if group == "columns":
+                edition, kind, language = key.split(COLUMN_SEPARATOR)
+                column_rows.append((int(edition) if edition else None, kind, language, n))
+            else:
+                counts[group][key] = n
+        return {"tagged": counts, "columns": self._column_counts(column_rows)}
+
+    def _counts_key(self):
+        """One key per text and set of filters, whatever their order or the sort."""
+        state = [(name, value) for name, value in sorted(self.params(sort=[]))]
+        return "facets:" + hashlib.sha256(urlencode(state).encode()).hexdigest()
+
+    def _column_counts(self, rows):
+        """{facet: {value: materials}} for the facets that are columns of a material, from its
+        rows grouped by all of them: each facet adds up the groups the other active facets allow."""
         allowed = {
             facet: {self._column_key(facet, value) for value in self.filters[facet]}
             for facet in COLUMN_FACETS

@@ -1,9 +1,11 @@
 """The academy's page tree: Home > Edition > Course > Module."""
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
+from django.http import Http404
 from django.utils.functional import cached_property
 
 from wagtail import blocks
@@ -54,7 +56,25 @@ class AcademyPageQuerySet(PageQuerySet):
 AcademyPageManager = PageManager.from_queryset(AcademyPageQuerySet)
 
 
-class EditionPage(Page):
+class OneChildTypeRoutingMixin:
+    """Finds a child page in one query. Wagtail's own routing reads the child as a plain page, then
+    again as its specific type: two queries per level of the URL."""
+
+    child_page_model_name = None
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        child_model = apps.get_model("courses", self.child_page_model_name)
+        try:
+            child = child_model.objects.child_of(self).get(slug=path_components[0])
+        except child_model.DoesNotExist:
+            raise Http404 from None
+        child._cached_parent_obj = self
+        return child.route(request, path_components[1:])
+
+
+class EditionPage(OneChildTypeRoutingMixin, Page):
     """One edition of the Cluster Booster Academy, e.g. the 3rd edition in Sofia."""
 
     objects = AcademyPageManager()
@@ -119,6 +139,7 @@ class EditionPage(Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["courses.CoursePage"]
+    child_page_model_name = "CoursePage"
 
     api_fields = [
         APIField("number", writable=True),
@@ -161,7 +182,7 @@ class EditionPage(Page):
         return context
 
 
-class CoursePage(RoutablePageMixin, Page):
+class CoursePage(RoutablePageMixin, OneChildTypeRoutingMixin, Page):
     """A course within an edition, made of modules in the order editors arrange them."""
 
     objects = AcademyPageManager()
@@ -225,6 +246,7 @@ class CoursePage(RoutablePageMixin, Page):
 
     parent_page_types = ["courses.EditionPage"]
     subpage_types = ["courses.ModulePage"]
+    child_page_model_name = "ModulePage"
     base_form_class = SkillsRequiredToPublishForm
     skills_required_to_publish = True
 
@@ -354,7 +376,9 @@ class ModulePage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        course = CoursePage.objects.parent_of(self).first()
+        # Routing leaves the course it came through on the module; a preview reads it.
+        parent = self.get_parent()
+        course = parent.specific if parent else None
         siblings = (
             list(course.get_modules().only("id", "title", "url_path", "path")) if course else []
         )

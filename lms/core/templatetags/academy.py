@@ -1,7 +1,5 @@
 from django import template
 
-from wagtail.models import Site
-
 register = template.Library()
 
 
@@ -18,18 +16,22 @@ def duration(minutes):
     return f"{hours} h {rest} min" if rest else f"{hours} h"
 
 
+def _ancestors_below_root(page):
+    """The page's ancestors from the site root down. Routing leaves each page's parent on it, so a
+    routed page needs no query; anything else (a preview, say) reads them."""
+    chain, node = [], page
+    while (parent := getattr(node, "_cached_parent_obj", None)) is not None and parent.depth > 1:
+        chain.append(parent)
+        node = parent
+    if node.depth == 2:
+        return chain[::-1]
+    return list(page.get_ancestors().filter(depth__gt=1))
+
+
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page, current_title=None):
     """The page's ancestors below the site root, then the page (or a sub-page title)."""
-    ancestors = []
-    if page:
-        request = context.get("request")
-        site_root = Site.find_for_request(request).root_page if request else None
-        if site_root and page.depth == site_root.depth + 1 and page.path.startswith(site_root.path):
-            # Wagtail routed the request through the site's root page: it is already loaded.
-            ancestors = [site_root]
-        else:
-            ancestors = list(page.get_ancestors().filter(depth__gt=1))
+    ancestors = _ancestors_below_root(page) if page else []
     if current_title:
         ancestors.append(page)
     return {
