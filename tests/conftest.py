@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.core.management import call_command
 
 from wagtail.models import Site
@@ -15,3 +16,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def home(db):
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no throttle count or cached page from another test."""
+    cache.clear()

@@ -8,7 +8,6 @@ limits live in the cache, cleared around each test.
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client, override_settings
 from django.utils import timezone
 
@@ -24,13 +23,6 @@ RIGHT = "correct horse battery"
 LOGIN = "/accounts/login/"
 ADMIN_LOGIN = "/admin/login/"
 RESET = "/accounts/password/reset/"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def from_address(ip):

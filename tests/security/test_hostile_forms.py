@@ -12,7 +12,6 @@ from urllib.parse import quote
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.tokens import default_token_generator
 from django.core import mail
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.encoding import force_bytes
@@ -41,14 +40,6 @@ STRONG = "Quiet lantern 7 harbour"
 emails = st.one_of(st.emails(), hostile_text)
 passwords = st.one_of(st.just(STRONG), hostile_text)
 roles = st.one_of(st.sampled_from(User.Role.values), hostile_text)
-
-
-@pytest.fixture(autouse=True)
-def fresh_throttles():
-    """Password-reset counters live in the cache; these tests must not use up anyone's quota."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
