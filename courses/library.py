@@ -242,10 +242,12 @@ class MaterialQuery:
     def _counts(self):
         """Every facet's counts from one UNION of four GROUP BYs: skills, skill areas and tags over
         the tagging tables, and the facets that are columns of a material over materials."""
+        # A material has a skill once (unique in the database), so skills need no COUNT(DISTINCT);
+        # an area may be shared by several of a material's skills, and free tags are not unique.
         tagged = (
-            ("skill", "skill", MaterialSkill, "tag_id"),
-            ("area", "skill", MaterialSkill, "tag__area_id"),
-            ("tag", "tag", MaterialTag, "tag__slug"),
+            ("skill", "skill", MaterialSkill, "tag_id", False),
+            ("area", "skill", MaterialSkill, "tag__area_id", True),
+            ("tag", "tag", MaterialTag, "tag__slug", True),
         )
         parts = [
             through.objects.filter(content_object_id__in=self.matching(facet).values("pk"))
@@ -254,10 +256,10 @@ class MaterialQuery:
             .annotate(
                 group=Value(group),
                 key=Cast(column, CharField()),
-                n=Count("content_object_id", distinct=True),
+                n=Count("content_object_id", distinct=distinct),
             )
             .values_list("group", "key", "n")
-            for group, facet, through, column in tagged
+            for group, facet, through, column, distinct in tagged
         ]
         columns = list(COLUMN_FACETS.values())
         parts.append(
