@@ -42,9 +42,12 @@ def test_area_page_shows_everything_tagged_with_any_of_its_skills(client):
     assert response.status_code == 200
     materials = response.context["page_obj"].paginator.object_list
     assert only_sub_skill in materials
-    assert materials.count() == (
-        Material.objects.published().filter(skills__area__slug="strategy-foresight").distinct()
-    ).count()
+    assert (
+        materials.count()
+        == (
+            Material.objects.published().filter(skills__area__slug="strategy-foresight").distinct()
+        ).count()
+    )
     course_titles = {c.title for c in response.context["courses"]}
     assert "Strategy foundations" in course_titles
 
