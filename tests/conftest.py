@@ -5,6 +5,8 @@ from wagtail.models import Site
 
 import pytest
 
+from tests.factories import UserFactory
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
@@ -22,3 +24,14 @@ def home(db):
 def empty_cache():
     """Each test starts with an empty cache: no throttle count or cached page from another test."""
     cache.clear()
+
+
+@pytest.fixture
+def learner(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def learner_client(client, learner):
+    client.force_login(learner)
+    return client

@@ -16,7 +16,6 @@ from tests.factories import (
     EditorFactory,
     MaterialFactory,
     ModeratorFactory,
-    UserFactory,
 )
 
 PASSWORD = "correct horse battery"  # tests/factories.py UserFactory
@@ -32,11 +31,6 @@ def audit_log(caplog):
         for record in caplog.records
         if record.name == "lms.audit"
     ]
-
-
-@pytest.fixture
-def learner(db):
-    return UserFactory()
 
 
 @pytest.fixture

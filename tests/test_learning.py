@@ -38,17 +38,6 @@ def course(edition):
     return CourseWithModulesFactory(parent=edition, title="Open course")
 
 
-@pytest.fixture
-def learner(db):
-    return UserFactory()
-
-
-@pytest.fixture
-def learner_client(client, learner):
-    client.force_login(learner)
-    return client
-
-
 def modules_of(course):
     return list(ModulePage.objects.child_of(course).live().order_by("path"))
 

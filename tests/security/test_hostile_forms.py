@@ -30,7 +30,6 @@ from lms.accounts.throttling import IDENTIFIER_LENGTH
 from tests.factories import (
     CourseWithModulesFactory,
     PageViewRestrictionFactory,
-    UserFactory,
     self_check,
 )
 from tests.security.hostile import NASTY, examples, hostile_text
@@ -40,17 +39,6 @@ STRONG = "Quiet lantern 7 harbour"
 emails = st.one_of(st.emails(), hostile_text)
 passwords = st.one_of(st.just(STRONG), hostile_text)
 roles = st.one_of(st.sampled_from(User.Role.values), hostile_text)
-
-
-@pytest.fixture
-def learner(db):
-    return UserFactory()
-
-
-@pytest.fixture
-def learner_client(client, learner):
-    client.force_login(learner)
-    return client
 
 
 def is_valid_email(value):
