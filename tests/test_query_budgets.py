@@ -1,4 +1,9 @@
-"""No public page needs more than 15 SQL queries (docs/performance.md measures them at scale)."""
+"""No public page needs more than 15 SQL queries (docs/performance.md measures them at scale).
+
+The one exception is full-text search on SQLite, which takes one query more per search.
+"""
+
+from django.db import connection
 
 import pytest
 
@@ -29,10 +34,16 @@ PAGES = {
 }
 
 
+# On SQLite each full-text search reads its ranking, then its rows (lms/core/search_sqlite.py: one
+# query more than Wagtail's backend, whose single query grows with the square of the matches).
+SQLITE_SEARCHES = {"search": 4, "library search": 1}
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", PAGES)
 def test_a_public_page_needs_at_most_15_queries(client, name, django_assert_max_num_queries):
     url = PAGES[name]()
     client.get(url)  # look-ups Django and Wagtail keep once made (content types, site roots)
-    with django_assert_max_num_queries(MAX_QUERIES):
+    extra = SQLITE_SEARCHES.get(name, 0) if connection.vendor == "sqlite" else 0
+    with django_assert_max_num_queries(MAX_QUERIES + extra):
         assert client.get(url).status_code == 200
