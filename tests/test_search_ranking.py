@@ -5,18 +5,21 @@ from django.db import connection
 from wagtail.search.backends import get_search_backend
 
 import pytest
-from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
 from courses.models import Material, ModulePage
-from lms.core.search_sqlite import RankedSQLiteSearchBackend
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "sqlite",
-        reason="the ranked backend replaces Wagtail's SQLite backend only; PostgreSQL ranks itself",
-    ),
-]
+if connection.vendor != "sqlite":
+    pytest.skip(
+        "the ranked backend replaces Wagtail's SQLite backend only; PostgreSQL ranks itself "
+        "(and Wagtail's SQLite search models do not exist there to import)",
+        allow_module_level=True,
+    )
+
+from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend  # noqa: E402
+
+from lms.core.search_sqlite import RankedSQLiteSearchBackend  # noqa: E402
+
+pytestmark = pytest.mark.django_db
 
 QUERIES = ["strategy", "cluster members", "action plan", "internationalisation", "zzzz"]
 
