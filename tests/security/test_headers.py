@@ -13,36 +13,13 @@ from wagtail.embeds.models import Embed
 import pytest
 
 from courses.learning import enrol
-from courses.models import CoursePage, EditionPage, Material, ModulePage, Skill
+from courses.models import CoursePage, ModulePage
 from tests.factories import CertificateFactory, ModulePageFactory, UserFactory
+from tests.public_pages import public_urls
 
 pytestmark = pytest.mark.django_db
 
 VIDEO_URL = "https://www.youtube.com/watch?v=test-video"
-
-
-def public_paths():
-    edition = EditionPage.objects.live().order_by("-onsite_start").first()
-    course = CoursePage.objects.live().descendant_of(edition).first()
-    module = ModulePage.objects.live().descendant_of(course).first()
-    material = Material.objects.published().exclude(document=None).first()
-    skill = Skill.objects.get(slug="action-planning")
-    return [
-        "/",
-        edition.url,
-        course.url,
-        module.url,
-        "/materials/",
-        f"/materials/?skill={skill.slug}",
-        f"/materials/{material.slug}/",
-        "/skills/",
-        f"/skills/{skill.slug}/",
-        "/search/",
-        "/search/?q=strategy",
-        "/accounts/login/",
-        "/accounts/signup/",
-        "/accounts/password/reset/",
-    ]
 
 
 def directives(response):
@@ -106,7 +83,7 @@ def inline_code(html):
 
 def test_public_pages_send_the_security_headers_and_no_inline_code():
     client = Client()
-    for path in public_paths():
+    for path in public_urls():
         response = client.get(path)
         assert response.status_code == 200, path
         assert_public_headers(response)
