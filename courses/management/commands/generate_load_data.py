@@ -39,6 +39,7 @@ from courses.models import (
 )
 from lms.accounts.models import User
 from lms.core.cache import bump_generation
+from lms.core.search_index import add_bulk
 
 BATCH = 2000
 TOPICS = [
@@ -310,7 +311,7 @@ class Command(BaseCommand):
         """Add just these objects to the search index, through the backend's bulk call."""
         for backend in get_search_backends(with_auto_update=True):
             for start in range(0, len(objects), BATCH):
-                backend.add_bulk(model, objects[start : start + BATCH])
+                add_bulk(backend, model, objects[start : start + BATCH])
 
     # Learners ------------------------------------------------------------------------------
 
