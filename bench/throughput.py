@@ -1,7 +1,8 @@
 """Requests per second under gunicorn, as a ratio to a static file served by the same stack.
 
 Starts gunicorn (gunicorn.conf.py, production settings, whitenoise) on 127.0.0.1, then loads it
-from this machine only, for a bounded time per URL, with keep-alive HTTP/1.1 connections:
+with wrk (Debian's package: `apt-get install wrk`) from this machine only, for a bounded time
+per URL, with keep-alive HTTP/1.1 connections:
 a static file, the course page uncached, and the course page from the anonymous page cache
 (Redis on 127.0.0.1, under a key prefix of its own). Usage, against the database the
 environment names:
@@ -12,45 +13,34 @@ environment names:
 import argparse
 import http.client
 import os
+import re
 import secrets
+import shutil
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+WRK = shutil.which("wrk")
 
 
 def load(port, path, seconds, connections):
-    """Requests per second over `connections` keep-alive clients for `seconds` seconds."""
-    deadline = time.monotonic() + seconds
-    counts, errors = [0] * connections, [0] * connections
-
-    def client(slot):
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        while time.monotonic() < deadline:
-            try:
-                conn.request("GET", path, headers={"Host": "127.0.0.1"})
-                response = conn.getresponse()
-                response.read()
-                if response.status == 200:
-                    counts[slot] += 1
-                else:
-                    errors[slot] += 1
-            except (OSError, http.client.HTTPException):
-                errors[slot] += 1
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        conn.close()
-
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(connections)]
-    started = time.monotonic()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return sum(counts) / (time.monotonic() - started), sum(errors)
+    """(requests per second, failed requests) from wrk over `connections` keep-alive clients."""
+    output = subprocess.run(  # noqa: S603 (fixed arguments)
+        [WRK, "-t1", f"-c{connections}", f"-d{seconds:g}s", f"http://127.0.0.1:{port}{path}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    failed = sum(
+        int(number)
+        for number in re.findall(
+            r"(?:Non-2xx or 3xx responses|connect|read|write|timeout) (\d+)", output
+        )
+    )
+    return rps, failed
 
 
 def gunicorn(port, cache_seconds, extra_env, output=None):
@@ -116,6 +106,8 @@ def main():
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--port", type=int, default=18765)
     args = parser.parse_args()
+    if WRK is None:
+        raise SystemExit("bench/throughput.py needs wrk: apt-get install wrk")
     course_url, static_root = course_and_static()
     subprocess.run(  # noqa: S603 (fixed arguments)
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],

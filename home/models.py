@@ -7,10 +7,10 @@ from wagtail.models import Orderable, Page
 
 from modelcluster.fields import ParentalKey
 
-from courses.models import CoursePage, EditionPage, SkillArea
+from courses.models import AcademyPageMixin, CoursePage, EditionPage, SkillArea
 
 
-class HomePage(Page):
+class HomePage(AcademyPageMixin, Page):
     """The academy's front door: what it is, the current edition, featured courses and skills."""
 
     tagline = models.CharField(max_length=255, blank=True)
@@ -45,7 +45,7 @@ class HomePage(Page):
         courses = CoursePage.objects.live().public().filter(pk__in=featured_ids)
         courses = CoursePage.with_module_stats(courses.prefetch_related("skills"))
         context["featured_courses"] = sorted(courses, key=lambda c: featured_ids.index(c.pk))
-        context["skill_areas"] = SkillArea.objects.prefetch_related("skills")
+        context["skill_areas"] = SkillArea.taxonomy()
         return context
 
 

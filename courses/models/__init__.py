@@ -1,6 +1,6 @@
 from .learning import Certificate, Enrolment, ModuleCompletion
 from .materials import Material, MaterialLibraryPage
-from .pages import CoursePage, EditionPage, ModulePage
+from .pages import AcademyPageMixin, CoursePage, EditionPage, ModulePage
 from .skills import (
     CourseSkill,
     CourseTag,
@@ -13,6 +13,7 @@ from .skills import (
 )
 
 __all__ = [
+    "AcademyPageMixin",
     "Certificate",
     "CoursePage",
     "CourseSkill",

@@ -32,7 +32,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.models import ClusterableModel
 
-from .pages import EditionPage
+from .pages import AcademyPageMixin, EditionPage
 from .skills import MaterialSkill, MaterialTag, SkillsManager
 
 LANGUAGES = [
@@ -207,7 +207,7 @@ class Material(
         return {"material": self, "page": MaterialLibraryPage.for_request(request)}
 
 
-class MaterialLibraryPage(RoutablePageMixin, Page):
+class MaterialLibraryPage(RoutablePageMixin, AcademyPageMixin, Page):
     """The materials library at /materials/, and each material's own page beneath it."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])

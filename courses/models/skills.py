@@ -41,6 +41,21 @@ class SkillArea(index.Indexed, models.Model):
     def get_absolute_url(self):
         return reverse("skills:detail", args=[self.slug])
 
+    @staticmethod
+    def taxonomy():
+        """The areas in order, each with its skills in order as `skill_list`, in one query.
+        An area without skills has nothing to show or filter by, and is left out."""
+        areas = {}
+        skills = Skill.objects.select_related("area").order_by(
+            "area__sort_order", "area__name", "sort_order", "name"
+        )
+        for skill in skills:
+            if skill.area_id not in areas:
+                areas[skill.area_id] = skill.area
+                skill.area.skill_list = []
+            areas[skill.area_id].skill_list.append(skill)
+        return list(areas.values())
+
     def clean(self):
         if Skill.objects.filter(slug=self.slug).exists():
             raise ValidationError({"slug": "A skill already uses this slug."})

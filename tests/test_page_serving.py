@@ -1,0 +1,107 @@
+"""Serving a page: a URL finds its page in one query per level, and view restrictions on the page,
+on any ancestor, or on the page an alias stands for, still close it."""
+
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+import pytest
+
+from courses.models import CoursePage, EditionPage, MaterialLibraryPage, ModulePage
+from tests.factories import (
+    CoursePageFactory,
+    ModulePageFactory,
+    PageViewRestrictionFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def course():
+    edition = EditionPage.objects.get(number=3)
+    course = CoursePageFactory(parent=edition, title="Closed course")
+    ModulePageFactory(parent=course, title="Closed module")
+    return course
+
+
+def login_url(next_url):
+    return f"{reverse('accounts:login')}?next={next_url}"
+
+
+def test_each_level_of_a_url_is_found_in_one_query_as_its_own_type(home, rf):
+    module = ModulePage.objects.live().order_by("-path").first()
+    request = rf.get(module.url)
+    path = module.url.strip("/").split("/")
+    with CaptureQueriesContext(connection) as queries:
+        result = home.route(request, path)
+    assert len(queries) == len(path)
+    page = result.page
+    assert type(page) is ModulePage and page.pk == module.pk
+    # The pages the URL went through are kept for breadcrumbs and context, as their own types.
+    course = page.get_parent()
+    assert type(course) is CoursePage and type(course.get_parent()) is EditionPage
+    assert type(course.edition) is EditionPage
+    assert len(queries) == len(path)
+
+
+def test_a_home_child_of_another_type_is_routed_as_that_type(home, rf):
+    library = MaterialLibraryPage.objects.get()
+    request = rf.get(library.url)
+    with CaptureQueriesContext(connection) as queries:
+        result = home.route(request, [library.slug])
+    assert type(result.page) is MaterialLibraryPage and len(queries) == 1
+
+
+def test_an_unknown_slug_or_a_path_below_a_module_is_not_found(client):
+    module = ModulePage.objects.live().first()
+    assert client.get(module.get_parent().url + "no-such-module/").status_code == 404
+    assert client.get(module.url + "nothing-below/").status_code == 404
+
+
+@pytest.mark.parametrize("restricted", ["edition", "course", "module"])
+def test_a_login_restriction_on_the_page_or_any_ancestor_closes_it(client, course, restricted):
+    module = ModulePage.objects.child_of(course).get()
+    page = {"edition": course.get_parent(), "course": course, "module": module}[restricted]
+    PageViewRestrictionFactory(page=page, restriction_type="login")
+    response = client.get(module.url)
+    assert response.status_code == 302
+    assert response["Location"] == login_url(module.url)
+    client.force_login(UserFactory())
+    assert "Closed module" in client.get(module.url).content.decode()
+
+
+def test_a_password_restriction_asks_for_the_password(client, course):
+    PageViewRestrictionFactory(page=course)
+    response = client.get(course.url)
+    assert response.status_code == 200
+    assert "Closed course" not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
+
+
+def test_a_group_restriction_admits_only_members(client, course):
+    group = Group.objects.create(name="Alumni")
+    member = UserFactory()
+    member.groups.add(group)
+    PageViewRestrictionFactory(page=course, restriction_type="groups", groups=[group])
+    client.force_login(UserFactory())
+    assert client.get(course.url).status_code == 302
+    client.force_login(member)
+    assert "Closed course" in client.get(course.url).content.decode()
+
+
+def test_an_alias_follows_the_restrictions_of_the_page_it_stands_for(client, course):
+    other_edition = EditionPage.objects.get(number=2)
+    alias = course.create_alias(parent=other_edition, update_slug="closed-course-copy")
+    PageViewRestrictionFactory(page=course, restriction_type="login")
+    assert client.get(alias.url).status_code == 302
+    # Restrictions read in one query, the alias's own ancestors and the source's included.
+    with CaptureQueriesContext(connection) as queries:
+        restrictions = list(alias.specific.get_view_restrictions())
+    assert len(queries) == 1 and [r.page_id for r in restrictions] == [course.pk]
+
+
+def test_an_unrestricted_page_is_served_to_anyone(client, course):
+    assert "Closed course" in client.get(course.url).content.decode()
