@@ -6,6 +6,7 @@ list, filter and count exactly the same published materials.
 Facets combine with AND; several values of one facet combine with OR. Each facet value's count is
 the number of materials it would show when combined with the *other* active facets (disjunctive
 faceting), computed with four GROUP BYs sent as one UNION query, so the number of queries is fixed.
+A facet that no other filter narrows reads counts the database keeps (courses/models/facets.py).
 """
 
 import hashlib
@@ -37,6 +38,7 @@ from courses.models import (
     CourseSkill,
     EditionPage,
     Material,
+    MaterialFacetCount,
     MaterialSkill,
     MaterialTag,
     ModulePage,
@@ -87,10 +89,11 @@ class Vocabulary:
         for area in self.areas:
             area.skill_list = [skill for skill in self.skills if skill.area_id == area.pk]
         self.editions = list(EditionPage.objects.live().public().order_by("number"))
+        published_tags = MaterialFacetCount.objects.filter(facet="tag", count__gt=0)
         self.tags = list(
-            Tag.objects.filter(
-                pk__in=MaterialTag.objects.filter(content_object__live=True).values("tag_id")
-            ).order_by("name")
+            Tag.objects.annotate(key=Cast("pk", CharField()))
+            .filter(key__in=published_tags.values("value"))
+            .order_by("name")
         )
 
     @cached_property
@@ -217,10 +220,13 @@ class MaterialQuery:
         return materials
 
     def results(self):
-        """The matching materials in the chosen order, ready to render or serialise."""
+        """The matching materials in the chosen order, ready to serialise."""
         materials = (
             self.matching().select_related("edition", "document").prefetch_related("skills", "tags")
         )
+        return self._ordered(materials)
+
+    def _ordered(self, materials):
         if self.sort == "relevance" and self.text:
             rank = Case(
                 *(When(pk=pk, then=Value(i)) for i, pk in enumerate(self.search_ids)),
@@ -232,25 +238,48 @@ class MaterialQuery:
         return materials.order_by("-date", "title", "pk")
 
     def page(self, per_page=PER_PAGE):
-        """One page of results; a page past the end shows the last page."""
-        page = Paginator(self.results(), per_page).get_page(self.page_number)
-        hide_private_editions(page.object_list, self.vocabulary)
+        """One page of results to render, each material with its public edition (or None) and its
+        `skill_list`; a page past the end shows the last page.
+
+        Editions and skills come from the vocabulary already loaded, so a page costs a count, its
+        rows and one look-up of their skills (taggit's prefetching builds a queryset per material).
+        """
+        page = Paginator(self._ordered(self.matching()), per_page).get_page(self.page_number)
+        materials = list(page.object_list)
+        editions = {edition.pk: edition for edition in self.vocabulary.editions}
+        skills = {skill.pk: skill for skill in self.vocabulary.skills}
+        skill_ids = {material.pk: [] for material in materials}
+        for material_id, skill_id in MaterialSkill.objects.filter(
+            content_object_id__in=skill_ids
+        ).values_list("content_object_id", "tag_id"):
+            skill_ids[material_id].append(skill_id)
+        order = {skill.pk: i for i, skill in enumerate(self.vocabulary.skills)}
+        for material in materials:
+            material.edition = editions.get(material.edition_id)
+            material.skill_list = [
+                skills[pk] for pk in sorted(skill_ids[material.pk], key=order.get)
+            ]
+        page.object_list = materials
         return page
 
     # Facet counts
 
     def _counts(self):
-        """Every facet's counts from one UNION of four GROUP BYs: skills, skill areas and tags over
-        the tagging tables, and the facets that are columns of a material over materials."""
+        """Every facet's counts from one UNION: skills, skill areas and tags over the tagging
+        tables, and the facets that are columns of a material over materials. A part that no
+        other active filter or text narrows reads the counts of all published materials, which
+        the database keeps (MaterialFacetCount), instead of grouping every material again."""
         # A material has a skill once (unique in the database), so skills need no COUNT(DISTINCT);
         # an area may be shared by several of a material's skills, and free tags are not unique.
         tagged = (
             ("skill", "skill", MaterialSkill, "tag_id", False),
             ("area", "skill", MaterialSkill, "tag__area_id", True),
-            ("tag", "tag", MaterialTag, "tag__slug", True),
+            ("tag", "tag", MaterialTag, "tag_id", True),
         )
         parts = [
-            through.objects.filter(content_object_id__in=self.matching(facet).values("pk"))
+            self._stored_counts(group)
+            if self._unfiltered(facet)
+            else through.objects.filter(content_object_id__in=self.matching(facet).values("pk"))
             .order_by()
             .values(column)
             .annotate(
@@ -261,8 +290,39 @@ class MaterialQuery:
             .values_list("group", "key", "n")
             for group, facet, through, column, distinct in tagged
         ]
-        columns = list(COLUMN_FACETS.values())
         parts.append(
+            self._stored_counts("columns")
+            if self._unfiltered(*COLUMN_FACETS)
+            else self._grouped_columns()
+        )
+        counts = {group: {} for group, *_ in tagged}
+        column_rows = []
+        for group, key, n in parts[0].union(*parts[1:], all=True):
+            if group == "columns":
+                edition, kind, language = key.split(COLUMN_SEPARATOR)
+                column_rows.append((int(edition) if edition else None, kind, language, n))
+            else:
+                counts[group][key] = n
+        return {"tagged": counts, "columns": self._column_counts(column_rows)}
+
+    def _unfiltered(self, *except_facets):
+        """Whether `matching(*except_facets)` is every published material."""
+        return not self.text and not any(
+            values for facet, values in self.filters.items() if facet not in except_facets
+        )
+
+    @staticmethod
+    def _stored_counts(group):
+        return (
+            MaterialFacetCount.objects.filter(facet=group, count__gt=0)
+            .order_by()
+            .values_list("facet", "value", "count")
+        )
+
+    def _grouped_columns(self):
+        """Matching materials grouped by edition, kind and language together."""
+        columns = list(COLUMN_FACETS.values())
+        return (
             self.matching(*COLUMN_FACETS)
             .order_by()
             .values(*columns)
@@ -280,15 +340,6 @@ class MaterialQuery:
             )
             .values_list("group", "key", "n")
         )
-        counts = {group: {} for group, *_ in tagged}
-        column_rows = []
-        for group, key, n in parts[0].union(*parts[1:], all=True):
-            if group == "columns":
-                edition, kind, language = key.split(COLUMN_SEPARATOR)
-                column_rows.append((int(edition) if edition else None, kind, language, n))
-            else:
-                counts[group][key] = n
-        return {"tagged": counts, "columns": self._column_counts(column_rows)}
 
     def _counts_key(self):
         """One key per text and set of filters, whatever their order or the sort."""
@@ -345,7 +396,7 @@ class MaterialQuery:
     def _options(self, facet):
         """(URL value, label, key of its count) for each value of a plain facet."""
         if facet == "tag":
-            return [(tag.slug, tag.name, tag.slug) for tag in self.vocabulary.tags]
+            return [(tag.slug, tag.name, str(tag.pk)) for tag in self.vocabulary.tags]
         if facet == "edition":
             return [(e.slug, e.title, e.pk) for e in self.vocabulary.editions]
         return [(value, name, value) for value, name in self.vocabulary.choices(facet)]

@@ -1,3 +1,4 @@
+from .facets import MaterialFacetCount
 from .learning import Certificate, Enrolment, ModuleCompletion
 from .materials import Material, MaterialLibraryPage
 from .pages import AcademyPageMixin, CoursePage, EditionPage, ModulePage
@@ -21,6 +22,7 @@ __all__ = [
     "EditionPage",
     "Enrolment",
     "Material",
+    "MaterialFacetCount",
     "MaterialLibraryPage",
     "MaterialSkill",
     "MaterialTag",
