@@ -31,20 +31,19 @@ def login_url(next_url):
     return f"{reverse('accounts:login')}?next={next_url}"
 
 
-def test_each_level_of_a_url_is_found_in_one_query_as_its_own_type(home, rf):
+def test_a_url_is_found_in_one_query_whatever_its_depth(home, rf):
     module = ModulePage.objects.live().order_by("-path").first()
     request = rf.get(module.url)
     path = module.url.strip("/").split("/")
     with CaptureQueriesContext(connection) as queries:
-        result = home.route(request, path)
-    assert len(queries) == len(path)
-    page = result.page
-    assert type(page) is ModulePage and page.pk == module.pk
-    # The pages the URL went through are kept for breadcrumbs and context, as their own types.
-    course = page.get_parent()
-    assert type(course) is CoursePage and type(course.get_parent()) is EditionPage
-    assert type(course.edition) is EditionPage
-    assert len(queries) == len(path)
+        page = home.route(request, path).page
+        # The pages the URL went through are kept, as their own types, for breadcrumbs and context.
+        course = page.get_parent()
+        edition = course.get_parent()
+    assert len(queries) == 1
+    assert (type(page), page.pk) == (ModulePage, module.pk)
+    assert (type(course), type(edition)) == (CoursePage, EditionPage)
+    assert course.edition is edition and edition.get_parent() is home
 
 
 def test_a_home_child_of_another_type_is_routed_as_that_type(home, rf):
@@ -53,6 +52,23 @@ def test_a_home_child_of_another_type_is_routed_as_that_type(home, rf):
     with CaptureQueriesContext(connection) as queries:
         result = home.route(request, [library.slug])
     assert type(result.page) is MaterialLibraryPage and len(queries) == 1
+
+
+def test_a_routable_page_keeps_its_own_routes_before_its_children(home, rf, course):
+    """A module slugged like one of the course's own routes does not hide that route."""
+    ModulePageFactory(parent=course, title="Enrol", slug="enrol")
+    path = [course.get_parent().slug, course.slug, "enrol"]
+    result = home.route(rf.get(course.url + "enrol/"), path)
+    assert result.page.pk == course.pk
+    view, args, kwargs = result.args
+    assert view.__name__ == "enrol_route"
+
+
+def test_an_unpublished_page_is_not_found(client, course):
+    url = course.url
+    assert client.get(url).status_code == 200
+    course.unpublish()
+    assert client.get(url).status_code == 404
 
 
 def test_an_unknown_slug_or_a_path_below_a_module_is_not_found(client):

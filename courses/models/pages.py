@@ -66,26 +66,59 @@ class AcademyPageMixin:
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
-        try:
-            child = self._specific_child(path_components[0])
-        except Page.DoesNotExist:
-            raise Http404 from None
-        child._cached_parent_obj = self
-        return child.route(request, path_components[1:])
+        page, remaining = self, list(path_components)
+        for descendant in self._pages_along(path_components):
+            # A routable page keeps the paths its own routes answer, as in Wagtail's routing.
+            if page is not self and page.answers_subpath(remaining):
+                break
+            descendant._cached_parent_obj = page
+            page, remaining = descendant, remaining[1:]
+        if page is self:
+            raise Http404
+        return page.route(request, remaining)
 
-    def _specific_child(self, slug):
-        """The child page with this slug, read as its specific type in one query."""
-        child_models = self.clean_subpage_models()
-        if not child_models:
-            raise Page.DoesNotExist  # nothing is ever below this page
-        if len(child_models) == 1:
-            return child_models[0].objects.child_of(self).get(slug=slug)
-        # Each page type's own table joined in, as Django does for multi-table inheritance.
-        accessors = {model: model._meta.model_name for model in child_models}
-        page = Page.objects.child_of(self).select_related(*accessors.values()).get(slug=slug)
-        if page.specific_class in accessors:
-            return getattr(page, accessors[page.specific_class])
-        return page.specific
+    def answers_subpath(self, path_components):
+        if not isinstance(self, RoutablePageMixin) or not self.live:
+            return False
+        try:
+            self.resolve_subpage("/" + "/".join(path_components) + "/")
+        except Http404:
+            return False
+        return True
+
+    def _pages_along(self, path_components):
+        """The pages below this one along the URL, top first, as far as they exist, each as its
+        specific type: one query for the whole URL, where Wagtail reads each level twice."""
+        accessors = {model: model._meta.model_name for model in self.descendant_page_models()}
+        if not accessors:
+            return []
+        url_paths, url_path = [], self.url_path
+        for slug in path_components:
+            url_path += slug + "/"
+            url_paths.append(url_path)
+        pages = (
+            Page.objects.filter(slug__in=path_components, url_path__in=url_paths)
+            .select_related(*accessors.values())  # each page type's own table, joined in
+            .order_by("depth")
+        )
+        found = []
+        for page in pages:
+            if page.depth != self.depth + len(found) + 1:
+                break
+            model = page.specific_class
+            found.append(getattr(page, accessors[model]) if model in accessors else page.specific)
+        return found
+
+    @classmethod
+    def descendant_page_models(cls):
+        """Every page type that may appear below this one, at any depth."""
+        found, queue = [], list(cls.clean_subpage_models())
+        while queue:
+            model = queue.pop(0)
+            if model not in found and model._meta.get_parent_list() == [Page]:
+                found.append(model)
+                queue.extend(model.clean_subpage_models())
+        return found
 
     def get_view_restrictions(self):
         steplen = self.steplen
@@ -316,7 +349,7 @@ class CoursePage(RoutablePageMixin, AcademyPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        modules = list(self.get_modules().prefetch_related("skills"))
+        modules = list(self.get_modules())
         context["modules"] = modules
         context["total_minutes"] = sum(module.estimated_minutes for module in modules)
         context["edition"] = self.edition
