@@ -1,52 +1,72 @@
-"""Adding many new objects to the search index fast, with the very rows the backend would write.
+"""Indexing many new objects fast, writing the very rows the search backend itself would write.
 
-On PostgreSQL, Wagtail's backend (modelsearch) turns every text of every object into a
-`SearchVector` expression and has Django compile each one, and its indexer reads every field once
-per index column: 100,000 materials took minutes of Python while PostgreSQL sat idle
-(docs/performance.md). Here the backend's own indexer still decides which texts go where, with
-which weight and configuration, but reads each field once, and the vectors are written as plain
-SQL calling the same `to_tsvector` and `setweight` the compiled expressions call, in the backend's
-own INSERT statement, followed by its own title-norm refresh. Other backends index through their
-own `add_bulk`.
+Wagtail's database backends (modelsearch) read every search field of an object once per index
+column (title, body, autocomplete, and on PostgreSQL also two plain-text columns), and on
+PostgreSQL turn every text into a `SearchVector` expression that Django then compiles: for
+100,000 materials that took minutes of Python while PostgreSQL sat idle (docs/performance.md).
+
+Here the backend's own indexer still decides which texts go where, with which weight and
+configuration, but reads each field once. On PostgreSQL the vectors are then written as plain
+SQL calling the same `to_tsvector` and `setweight` the compiled expressions call; on SQLite the
+texts go in with the same bulk insert. Both then run the backend's own title-norm refresh, as its
+`add_items` does. Other backends index through their own `add_bulk`.
 """
 
-from modelsearch.backends.database.postgres.postgres import (
-    IndexEntry,
-    ObjectIndexer,
-    PostgresIndex,
-)
+from functools import cache
+
+from django.db import connection
+
+from modelsearch.backends.database.postgres.postgres import ObjectIndexer, PostgresIndex
 from modelsearch.backends.database.postgres.weights import WEIGHTS
 from modelsearch.utils import get_content_type_pk
 
 EMPTY_VECTOR = "''::tsvector"
 
 
-def add_bulk(backend, model, objects):
-    """Index these objects of model, as `backend.add_bulk(model, objects)` would."""
+def add_new(backend, model, objects):
+    """Index these objects of model, which are not in the index yet, as
+    `backend.add_bulk(model, objects)` would."""
+    if not objects or not model.get_search_fields():
+        return
     index = backend.get_index_for_model(model)
     if isinstance(index, PostgresIndex):
         add_to_postgres_index(index, model, objects)
+    elif connection.vendor == "sqlite" and isinstance(index, sqlite_classes()[0]):
+        add_to_sqlite_index(index, model, objects)
     else:
         backend.add_bulk(model, objects)
 
 
-class TextIndexer(ObjectIndexer):
-    """The backend's indexer, giving each column's texts rather than a SearchVector expression,
-    and reading each field of the object once instead of once per column."""
-
-    def __init__(self, obj, backend):
-        super().__init__(obj, backend)
-        self.prepared = {}
+class ReadsFieldsOnce:
+    """For a backend's ObjectIndexer: each search field of the object is read once, rather
+    than once per index column."""
 
     def prepare_field(self, obj, field):
-        if obj is not self.obj:  # a related object, reached from a field of obj prepared once
+        if obj is not self.obj:  # a related object, reached from a field of obj read once
             return super().prepare_field(obj, field)
-        if id(field) not in self.prepared:
-            self.prepared[id(field)] = list(super().prepare_field(obj, field))
-        return self.prepared[id(field)]
+        prepared = self.__dict__.setdefault("prepared_fields", {})
+        if id(field) not in prepared:
+            prepared[id(field)] = list(super().prepare_field(obj, field))
+        return prepared[id(field)]
+
+
+@cache
+def sqlite_classes():
+    """The SQLite backend's index class, and its indexer reading each field once: modelsearch's
+    SQLite module can only be imported where its full-text table exists."""
+    from modelsearch.backends.database.sqlite.sqlite import ObjectIndexer, SQLiteIndex
+
+    class SQLiteTexts(ReadsFieldsOnce, ObjectIndexer):
+        pass
+
+    return SQLiteIndex, SQLiteTexts
+
+
+class PostgresTexts(ReadsFieldsOnce, ObjectIndexer):
+    """The PostgreSQL backend's indexer, giving the texts of each vector column."""
 
     def as_vector(self, texts, for_autocomplete=False):
-        """(config, [(text, weight), ...]): what the backend's as_vector would make a vector of."""
+        """(config, [(text, weight), ...]): what the backend's as_vector makes a vector of."""
         texts = [(text.strip(), weight) for text, weight in texts]
         return (
             self.autocomplete_config if for_autocomplete else self.config,
@@ -74,34 +94,45 @@ def vector_sql(vector, params):
 
 
 def add_to_postgres_index(index, model, objects):
-    if not model.get_search_fields() or not objects:
-        return
     content_type_pk = get_content_type_pk(model)
     rows, params = [], []
     for obj in objects:
-        indexer = TextIndexer(obj, index.backend)
+        indexer = PostgresTexts(obj, index.backend)
         params += (content_type_pk, indexer.id)
         vectors = [
-            vector_sql(v, params) for v in (indexer.title, indexer.autocomplete, indexer.body)
+            vector_sql(vector, params)
+            for vector in (indexer.title, indexer.autocomplete, indexer.body)
         ]
         params += (indexer.title_text, indexer.body_text)
         rows.append(f"(%s, %s, {vectors[0]}, {vectors[1]}, {vectors[2]}, 1.0, %s, %s)")
     with index.write_connection.cursor() as cursor:
-        # The backend's own statement (PostgresIndex.add_items), with plain SQL for the vectors.
+        # The backend's own statement (PostgresIndex.add_items), for rows that are all new.
         cursor.execute(
             f"""
-            INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id, title,
+            INSERT INTO {index.entries.model._meta.db_table} (content_type_id, object_id, title,
                 autocomplete, body, title_norm, title_text, body_text)
-            (VALUES {", ".join(rows)})
-            ON CONFLICT (content_type_id, object_id)
-            DO UPDATE SET title = EXCLUDED.title,
-                          title_norm = 1.0,
-                          autocomplete = EXCLUDED.autocomplete,
-                          body = EXCLUDED.body,
-                          title_text = EXCLUDED.title_text,
-                          body_text = EXCLUDED.body_text
+            VALUES {", ".join(rows)}
             """,  # noqa: S608 (table name from the model; values are parameters)
             params,
         )
-    # As add_items does after each insert, so title norms come out the same.
+    index._refresh_title_norms()
+
+
+def add_to_sqlite_index(index, model, objects):
+    sqlite_texts = sqlite_classes()[1]
+    content_type_pk = get_content_type_pk(model)
+    entries = []
+    for obj in objects:
+        indexer = sqlite_texts(obj, index.backend)
+        entries.append(
+            index.entries.model(
+                content_type_id=content_type_pk,
+                object_id=indexer.id,
+                title=indexer.title,
+                autocomplete=indexer.autocomplete,
+                body=indexer.body,
+            )
+        )
+    # As SQLiteIndex.add_items writes the objects it has not indexed yet.
+    index.entries.bulk_create(entries)
     index._refresh_title_norms()

@@ -1,9 +1,10 @@
 """Generate a large academy on top of whatever is loaded, for benchmarks and capacity planning.
 
-Everything is written with bulk inserts: page rows get their treebeard paths computed here
-rather than one add_child() at a time, materials and their skill and tag rows go in with
-bulk_create, and the search index is filled through the backend's own bulk add, the same call
-`update_index` makes, for just the new objects.
+Everything is written in bulk: page rows get their treebeard paths computed here rather than one
+add_child() at a time, materials go in with bulk_create, their skill and tag rows (like learners'
+enrolments and completions) as plain rows, with COPY on PostgreSQL. The search index gets just
+the new objects, with the rows the backend's own bulk add would write, only faster
+(lms/core/search_index.py).
 """
 
 import json
@@ -39,7 +40,7 @@ from courses.models import (
 )
 from lms.accounts.models import User
 from lms.core.cache import bump_generation
-from lms.core.search_index import add_bulk
+from lms.core.search_index import add_new
 
 BATCH = 2000
 TOPICS = [
@@ -327,10 +328,10 @@ class Command(BaseCommand):
 
     @staticmethod
     def index(model, objects):
-        """Add just these objects to the search index, through the backend's bulk call."""
+        """Add just these new objects to the search index."""
         for backend in get_search_backends(with_auto_update=True):
             for start in range(0, len(objects), BATCH):
-                add_bulk(backend, model, objects[start : start + BATCH])
+                add_new(backend, model, objects[start : start + BATCH])
 
     # Learners ------------------------------------------------------------------------------
 
