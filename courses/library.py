@@ -88,9 +88,17 @@ class Vocabulary:
         self.areas = list({skill.area_id: skill.area for skill in self.skills}.values())
         for area in self.areas:
             area.skill_list = [skill for skill in self.skills if skill.area_id == area.pk]
-        self.editions = list(EditionPage.objects.live().public().order_by("number"))
+
+    # Read only by what needs them: site search validates a skill and no more.
+
+    @cached_property
+    def editions(self):
+        return list(EditionPage.objects.live().public().order_by("number"))
+
+    @cached_property
+    def tags(self):
         published_tags = MaterialFacetCount.objects.filter(facet="tag", count__gt=0)
-        self.tags = list(
+        return list(
             Tag.objects.annotate(key=Cast("pk", CharField()))
             .filter(key__in=published_tags.values("value"))
             .order_by("name")
