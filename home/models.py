@@ -43,7 +43,7 @@ class HomePage(AcademyPageMixin, Page):
         )
         featured_ids = [item.course_id for item in self.featured_courses.all()]
         courses = CoursePage.objects.live().public().filter(pk__in=featured_ids)
-        courses = CoursePage.with_module_stats(courses.prefetch_related("skills"))
+        courses = CoursePage.for_cards(courses)
         context["featured_courses"] = sorted(courses, key=lambda c: featured_ids.index(c.pk))
         context["skill_areas"] = SkillArea.taxonomy()
         return context

@@ -77,10 +77,25 @@ def test_an_unknown_slug_or_a_path_below_a_module_is_not_found(client):
     assert client.get(module.url + "nothing-below/").status_code == 404
 
 
-@pytest.mark.parametrize("restricted", ["edition", "course", "module"])
+def test_routing_reads_the_restrictions_of_the_whole_url_with_it(home, rf, course):
+    module = ModulePage.objects.child_of(course).get()
+    path = module.url.strip("/").split("/")
+    with CaptureQueriesContext(connection) as queries:
+        page = home.route(rf.get(module.url), path).page
+        assert list(page.get_view_restrictions()) == []
+    assert len(queries) == 1
+    restriction = PageViewRestrictionFactory(page=course, restriction_type="login")
+    page = home.route(rf.get(module.url), path).page
+    assert list(page.get_view_restrictions()) == [restriction]
+
+
+@pytest.mark.parametrize("restricted", ["home", "edition", "course", "module"])
 def test_a_login_restriction_on_the_page_or_any_ancestor_closes_it(client, course, restricted):
     module = ModulePage.objects.child_of(course).get()
-    page = {"edition": course.get_parent(), "course": course, "module": module}[restricted]
+    edition = course.get_parent()
+    page = {"home": edition.get_parent(), "edition": edition, "course": course, "module": module}[
+        restricted
+    ]
     PageViewRestrictionFactory(page=page, restriction_type="login")
     response = client.get(module.url)
     assert response.status_code == 302

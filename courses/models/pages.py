@@ -61,17 +61,21 @@ class AcademyPageMixin:
     Serving a page reads the URL's child page at each level and checks the view restrictions of
     the page and its ancestors. Wagtail reads each child as a plain page, then again as its
     specific type, and reads the ancestors before their restrictions: two queries for each.
+    Here one query finds the whole URL and tells which of its pages have restrictions.
     """
 
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
         page, remaining = self, list(path_components)
-        for descendant in self._pages_along(path_components):
+        open_to_all, found = self._pages_along(path_components)
+        for descendant, closed in found:
             # A routable page keeps the paths its own routes answer, as in Wagtail's routing.
             if page is not self and page.answers_subpath(remaining):
                 break
+            open_to_all = open_to_all and not closed
             descendant._cached_parent_obj = page
+            descendant._open_to_all = open_to_all
             page, remaining = descendant, remaining[1:]
         if page is self:
             raise Http404
@@ -88,26 +92,43 @@ class AcademyPageMixin:
 
     def _pages_along(self, path_components):
         """The pages below this one along the URL, top first, as far as they exist, each as its
-        specific type: one query for the whole URL, where Wagtail reads each level twice."""
+        specific type and whether it may be closed to some visitors (a view restriction, or an
+        alias, which follows another page's), and whether this page and its ancestors are all
+        open: one query for the whole URL, where Wagtail reads each level twice."""
         accessors = {model: model._meta.model_name for model in self.descendant_page_models()}
         if not accessors:
-            return []
+            return False, []
         url_paths, url_path = [], self.url_path
         for slug in path_components:
             url_path += slug + "/"
             url_paths.append(url_path)
+        # Each page type's own table joined in, with what its page shows from related rows.
+        related = [
+            f"{accessor}__{field}"
+            for model, accessor in accessors.items()
+            for field in getattr(model, "serve_select_related", ())
+        ]
         pages = (
-            Page.objects.filter(slug__in=path_components, url_path__in=url_paths)
-            .select_related(*accessors.values())  # each page type's own table, joined in
+            Page.objects.filter(
+                Q(slug__in=path_components, url_path__in=url_paths)
+                | Q(path__in=self.ancestor_or_self_paths())
+            )
+            .annotate(restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
+            .select_related(*accessors.values(), *related)
             .order_by("depth")
         )
-        found = []
+        above, found = [], []
         for page in pages:
+            closed = page.restricted or page.alias_of_id is not None
+            if page.depth <= self.depth:
+                above.append(closed)
+                continue
             if page.depth != self.depth + len(found) + 1:
                 break
             model = page.specific_class
-            found.append(getattr(page, accessors[model]) if model in accessors else page.specific)
-        return found
+            specific = getattr(page, accessors[model]) if model in accessors else page.specific
+            found.append((specific, closed))
+        return len(above) == self.depth and not any(above), found
 
     @classmethod
     def descendant_page_models(cls):
@@ -120,11 +141,14 @@ class AcademyPageMixin:
                 queue.extend(model.clean_subpage_models())
         return found
 
+    def ancestor_or_self_paths(self):
+        return [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+
     def get_view_restrictions(self):
-        steplen = self.steplen
-        ancestor_or_self = Page.objects.filter(
-            path__in=[self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
-        )
+        if getattr(self, "_open_to_all", False):
+            # Routing read this page and every ancestor, none of them restricted.
+            return PageViewRestriction.objects.none()
+        ancestor_or_self = Page.objects.filter(path__in=self.ancestor_or_self_paths())
         # An alias follows the restrictions of the page it is an alias of, never its own.
         return PageViewRestriction.objects.filter(
             Q(page__in=ancestor_or_self.filter(alias_of__isnull=True))
@@ -197,6 +221,7 @@ class EditionPage(AcademyPageMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["courses.CoursePage"]
+    serve_select_related = ["hero_image"]
 
     api_fields = [
         APIField("number", writable=True),
@@ -234,8 +259,7 @@ class EditionPage(AcademyPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        courses = CoursePage.objects.child_of(self).live().public()
-        context["courses"] = CoursePage.with_module_stats(courses.prefetch_related("skills"))
+        context["courses"] = CoursePage.for_cards(CoursePage.objects.child_of(self).live().public())
         return context
 
 
@@ -327,20 +351,29 @@ class CoursePage(RoutablePageMixin, AcademyPageMixin, Page):
         return parent.specific if parent else None
 
     @staticmethod
-    def with_module_stats(courses):
-        """The courses as a list, each with module_count and total_minutes, in one extra query."""
+    def for_cards(courses):
+        """The courses as a list, each with what its card shows: module_count, total_minutes and
+        skill_list, in two queries whatever the number of courses."""
         courses = list(courses)
+        if not courses:
+            return courses
         prefixes = Q()
         for course in courses:
             prefixes |= Q(path__startswith=course.path, depth=course.depth + 1)
         stats = {}
-        if courses:
-            modules = ModulePage.objects.live().public().filter(prefixes)
-            for path, minutes in modules.values_list("path", "estimated_minutes"):
-                count, total = stats.get(path[: -Page.steplen], (0, 0))
-                stats[path[: -Page.steplen]] = (count + 1, total + minutes)
+        modules = ModulePage.objects.live().public().filter(prefixes)
+        for module_path, minutes in modules.values_list("path", "estimated_minutes"):
+            course_path = module_path[: -Page.steplen]
+            count, total = stats.get(course_path, (0, 0))
+            stats[course_path] = (count + 1, total + minutes)
+        # Plain rows, in the order editors tagged them: taggit's prefetching costs more than this.
+        skills = {}
+        tagged = CourseSkill.objects.filter(content_object__in=courses).select_related("tag")
+        for item in tagged.order_by("pk"):
+            skills.setdefault(item.content_object_id, []).append(item.tag)
         for course in courses:
             course.module_count, course.total_minutes = stats.get(course.path, (0, 0))
+            course.skill_list = skills.get(course.pk, [])
         return courses
 
     def get_modules(self):
