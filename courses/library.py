@@ -79,15 +79,8 @@ class Vocabulary:
     """The facet values anyone may see: the taxonomy, public editions, tags of published material."""
 
     def __init__(self):
-        # One query for both levels; an area without skills offers nothing to filter by.
-        self.skills = list(
-            Skill.objects.select_related("area").order_by(
-                "area__sort_order", "area__name", "sort_order", "name"
-            )
-        )
-        self.areas = list({skill.area_id: skill.area for skill in self.skills}.values())
-        for area in self.areas:
-            area.skill_list = [skill for skill in self.skills if skill.area_id == area.pk]
+        self.areas = SkillArea.taxonomy()
+        self.skills = [skill for area in self.areas for skill in area.skill_list]
 
     # Read only by what needs them: site search validates a skill and no more.
 
@@ -245,14 +238,18 @@ class MaterialQuery:
             return materials.order_by("title", "pk")
         return materials.order_by("-date", "title", "pk")
 
-    def page(self, per_page=PER_PAGE):
+    def page(self, per_page=PER_PAGE, count=None):
         """One page of results to render, each material with its public edition (or None) and its
         `skill_list`; a page past the end shows the last page.
 
         Editions and skills come from the vocabulary already loaded, so a page costs a count, its
         rows and one look-up of their skills (taggit's prefetching builds a queryset per material).
+        A caller that has the facet counts passes `count=self.total()`, which saves the count.
         """
-        page = Paginator(self._ordered(self.matching()), per_page).get_page(self.page_number)
+        paginator = Paginator(self._ordered(self.matching()), per_page)
+        if count is not None:
+            paginator.count = count
+        page = paginator.get_page(self.page_number)
         materials = list(page.object_list)
         editions = {edition.pk: edition for edition in self.vocabulary.editions}
         skills = {skill.pk: skill for skill in self.vocabulary.skills}
@@ -271,6 +268,15 @@ class MaterialQuery:
         return page
 
     # Facet counts
+
+    @cached_property
+    def _facet_counts(self):
+        return cached_for_content(self._counts_key(), self._counts)
+
+    def total(self):
+        """How many materials match, read from the facet counts: the materials grouped by their
+        edition, kind and language that every active column facet allows."""
+        return self._facet_counts["total"]
 
     def _counts(self):
         """Every facet's counts from one UNION: skills, skill areas and tags over the tagging
@@ -311,7 +317,8 @@ class MaterialQuery:
                 column_rows.append((int(edition) if edition else None, kind, language, n))
             else:
                 counts[group][key] = n
-        return {"tagged": counts, "columns": self._column_counts(column_rows)}
+        columns, total = self._column_counts(column_rows)
+        return {"tagged": counts, "columns": columns, "total": total}
 
     def _unfiltered(self, *except_facets):
         """Whether `matching(*except_facets)` is every published material."""
@@ -356,26 +363,30 @@ class MaterialQuery:
 
     def _column_counts(self, rows):
         """{facet: {value: materials}} for the facets that are columns of a material, from its
-        rows grouped by all of them: each facet adds up the groups the other active facets allow."""
+        rows grouped by all of them: each facet adds up the groups the other active facets allow;
+        and the number of materials in the groups that all of them allow."""
         allowed = {
             facet: {self._column_key(facet, value) for value in self.filters[facet]}
             for facet in COLUMN_FACETS
             if self.filters[facet]
         }
         counts = {facet: {} for facet in COLUMN_FACETS}
+        total = 0
         for *keys, n in rows:
             row = dict(zip(COLUMN_FACETS, keys, strict=True))
             for facet in COLUMN_FACETS:
                 if all(row[other] in allowed[other] for other in allowed if other != facet):
                     counts[facet][row[facet]] = counts[facet].get(row[facet], 0) + n
-        return counts
+            if all(row[facet] in allowed[facet] for facet in allowed):
+                total += n
+        return counts, total
 
     def _column_key(self, facet, value):
         return self.vocabulary.edition_ids_by_slug[value] if facet == "edition" else value
 
     def facets(self):
         """Every facet with its values, counts and the URL that toggles each value."""
-        counts = cached_for_content(self._counts_key(), self._counts)
+        counts = self._facet_counts
         tagged = counts["tagged"]
         skill_facet = Facet("skill", "Skill", [])
         for area in self.vocabulary.areas:

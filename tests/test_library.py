@@ -252,3 +252,14 @@ def test_the_library_runs_a_fixed_number_of_queries(client, django_assert_num_qu
     # Every facet combination costs the same; a text search adds its own fixed queries.
     assert len(set(small[:3])) == 1
     assert small[3] == small[4]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("params", [{}, {"skill": "action-planning", "kind": "slides"}])
+def test_the_library_takes_its_total_from_the_facet_counts_without_counting_again(client, params):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/materials/", params)
+    assert response.status_code == 200
+    counts = [q["sql"] for q in queries if q["sql"].startswith('SELECT COUNT(*) AS "__count"')]
+    assert counts == []
+    assert response.context["page_obj"].paginator.count == len(response.context["query"].matching())

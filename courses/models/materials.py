@@ -194,7 +194,9 @@ class Material(
         library = MaterialLibraryPage.for_request(request)
         if library is None:
             return None
-        return library.get_url(request) + library.reverse_subpage("material", args=[self.slug])
+        return library.url_for_request(request) + library.reverse_subpage(
+            "material", args=[self.slug]
+        )
 
     @property
     def url(self):
@@ -232,6 +234,14 @@ class MaterialLibraryPage(RoutablePageMixin, AcademyPageMixin, Page):
             request._material_library = library
         return library
 
+    def url_for_request(self, request=None):
+        """The library's URL, worked out once per request: a page of materials links to each."""
+        if request is None:
+            return self.get_url()
+        if getattr(request, "_material_library_url", None) is None:
+            request._material_library_url = self.get_url(request)
+        return request._material_library_url
+
     def get_materials(self):
         return (
             Material.objects.published()
@@ -251,12 +261,13 @@ class MaterialLibraryPage(RoutablePageMixin, AcademyPageMixin, Page):
             response = self.render(request, context_overrides={"error": str(error)})
             response.status_code = 400
             return response
+        facets = query.facets()
         return self.render(
             request,
             context_overrides={
                 "query": query,
-                "page_obj": query.page(),
-                "facets": query.facets(),
+                "page_obj": query.page(count=query.total()),
+                "facets": facets,
             },
         )
 
