@@ -6,7 +6,8 @@ list, filter and count exactly the same published materials.
 Facets combine with AND; several values of one facet combine with OR. Each facet value's count is
 the number of materials it would show when combined with the *other* active facets (disjunctive
 faceting), computed with four GROUP BYs sent as one UNION query, so the number of queries is fixed.
-A facet that no other filter narrows reads counts the database keeps (courses/models/facets.py).
+A facet that no other filter narrows reads counts the database keeps (courses/models/facets.py),
+and so does one that only a single skill narrows.
 """
 
 import hashlib
@@ -45,6 +46,7 @@ from courses.models import (
     ModuleSkill,
     Skill,
     SkillArea,
+    SkillFacetCount,
 )
 from courses.models.materials import LANGUAGES
 from lms.core.cache import cached_for_content
@@ -290,9 +292,12 @@ class MaterialQuery:
             ("area", "skill", MaterialSkill, "tag__area_id", True),
             ("tag", "tag", MaterialTag, "tag_id", True),
         )
+        skill = self._single_skill()
         parts = [
             self._stored_counts(group)
             if self._unfiltered(facet)
+            else self._stored_skill_counts(skill, "tag")
+            if facet == "tag" and skill and self._unfiltered("skill", "tag")
             else through.objects.filter(content_object_id__in=self.matching(facet).values("pk"))
             .order_by()
             .values(column)
@@ -307,6 +312,8 @@ class MaterialQuery:
         parts.append(
             self._stored_counts("columns")
             if self._unfiltered(*COLUMN_FACETS)
+            else self._stored_skill_counts(skill, "columns")
+            if skill and self._unfiltered("skill", *COLUMN_FACETS)
             else self._grouped_columns()
         )
         counts = {group: {} for group, *_ in tagged}
@@ -324,6 +331,21 @@ class MaterialQuery:
         """Whether `matching(*except_facets)` is every published material."""
         return not self.text and not any(
             values for facet, values in self.filters.items() if facet not in except_facets
+        )
+
+    def _single_skill(self):
+        """The id of the one skill filtered by, if one skill (or an area of one) is."""
+        slugs = self.filters["skill"]
+        ids = self.vocabulary.skill_ids_by_slug[slugs[0]] if len(slugs) == 1 else []
+        return ids[0] if len(ids) == 1 else None
+
+    @staticmethod
+    def _stored_skill_counts(skill, group):
+        """What `_stored_counts(group)` gives, for the published materials of one skill."""
+        return (
+            SkillFacetCount.objects.filter(skill_id=skill, facet=group, count__gt=0)
+            .order_by()
+            .values_list("facet", "value", "count")
         )
 
     @staticmethod

@@ -9,7 +9,15 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from courses.models import EditionPage, Material, MaterialFacetCount, MaterialSkill, Skill
+from courses.models import (
+    EditionPage,
+    Material,
+    MaterialFacetCount,
+    MaterialSkill,
+    MaterialTag,
+    Skill,
+    SkillFacetCount,
+)
 from tests.factories import MaterialFactory, PageViewRestrictionFactory, SkillAreaFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,17 +32,30 @@ def recomputed():
         counts.update(("area", str(area)) for area in {skill.area_id for skill in skills})
         counts.update(("tag", str(tag)) for tag in {tag.pk for tag in material.tags.all()})
         edition = "" if material.edition_id is None else str(material.edition_id)
-        counts[("columns", f"{edition}|{material.kind}|{material.language}")] += 1
+        columns = f"{edition}|{material.kind}|{material.language}"
+        counts[("columns", columns)] += 1
+        for skill in skills:
+            counts[(skill.pk, "columns", columns)] += 1
+            counts.update(
+                (skill.pk, "tag", str(tag)) for tag in {t.pk for t in material.tags.all()}
+            )
     return counts
 
 
 def stored():
-    return Counter(
+    counts = Counter(
         {
             (row.facet, row.value): row.count
             for row in MaterialFacetCount.objects.filter(count__gt=0)
         }
     )
+    counts.update(
+        {
+            (row.skill_id, row.facet, row.value): row.count
+            for row in SkillFacetCount.objects.exclude(count=0)
+        }
+    )
+    return counts
 
 
 def assert_exact():
@@ -100,6 +121,20 @@ def test_changes_in_bulk_and_by_queryset(material):
     Material.objects.filter(pk__in=[m.pk for m in created]).update(live=True, language="de")
     assert_exact()
     Material.objects.filter(pk__in=[m.pk for m in created[:3]]).delete()
+    assert_exact()
+
+
+def test_tagging_rows_added_moved_and_removed_one_by_one(material):
+    """A tag given twice counts once, and still counts while one of its rows is left."""
+    tag = material.tags.first()
+    MaterialTag.objects.create(content_object=material, tag=tag)
+    assert_exact()
+    other = MaterialFactory(title="Other", skills=[Skill.objects.get(slug="kpis-impact")])
+    MaterialTag.objects.filter(content_object=material, tag=tag).first().delete()
+    assert_exact()
+    MaterialTag.objects.filter(content_object=material, tag=tag).update(content_object=other)
+    assert_exact()
+    MaterialSkill.objects.filter(content_object=material).update(content_object=other)
     assert_exact()
 
 

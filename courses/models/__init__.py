@@ -1,4 +1,4 @@
-from .facets import MaterialFacetCount
+from .facets import MaterialFacetCount, SkillFacetCount
 from .learning import Certificate, Enrolment, ModuleCompletion
 from .materials import Material, MaterialLibraryPage
 from .pages import AcademyPageMixin, CoursePage, EditionPage, ModulePage
@@ -23,6 +23,7 @@ __all__ = [
     "Enrolment",
     "Material",
     "MaterialFacetCount",
+    "SkillFacetCount",
     "MaterialLibraryPage",
     "MaterialSkill",
     "MaterialTag",

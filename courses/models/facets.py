@@ -26,3 +26,24 @@ class MaterialFacetCount(models.Model):
 
     def __str__(self):
         return f"{self.facet} {self.value}: {self.count}"
+
+
+class SkillFacetCount(models.Model):
+    """How many published materials of one skill have one facet value: "tag" with the tag id as
+    `value`, or "columns" with "edition id|kind|language". Kept by triggers (migration 0006), for
+    the counts of a library filtered by that skill alone."""
+
+    skill_id = models.IntegerField()
+    facet = models.CharField(max_length=10)
+    value = models.CharField(max_length=300)
+    count = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["skill_id", "facet", "value"], name="unique_skill_facet_value"
+            )
+        ]
+
+    def __str__(self):
+        return f"skill {self.skill_id} {self.facet} {self.value}: {self.count}"
