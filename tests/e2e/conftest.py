@@ -6,6 +6,7 @@ journey gets it back from a snapshot (Django's serialized rollback) rather than 
 the last journey a worker runs puts it back for the ordinary tests that follow.
 """
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -77,7 +78,11 @@ def academy_snapshot(browser, django_db_setup, django_db_blocker):
     """
     with django_db_blocker.unblock():
         for connection in connections.all():
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+            rows = json.loads(connection.creation.serialize_db_to_string())
+            # The database keeps the library's facet counts itself: its triggers count the
+            # materials again as they are restored, so restoring the counts too would clash.
+            rows = [row for row in rows if row["model"] != "courses.materialfacetcount"]
+            connection._test_serialized_contents = json.dumps(rows)
 
 
 @pytest.hookimpl(hookwrapper=True)
