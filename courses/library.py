@@ -88,7 +88,9 @@ class Vocabulary:
 
     @cached_property
     def editions(self):
-        return list(EditionPage.objects.live().public().order_by("number"))
+        # Only what facets and cards show: a page's many other fields cost time to load.
+        fields = ("id", "slug", "title", "number")
+        return list(EditionPage.objects.live().public().only(*fields).order_by("number"))
 
     @cached_property
     def tags(self):
@@ -396,11 +398,13 @@ class MaterialQuery:
         total = 0
         for *keys, n in rows:
             row = dict(zip(COLUMN_FACETS, keys, strict=True))
-            for facet in COLUMN_FACETS:
-                if all(row[other] in allowed[other] for other in allowed if other != facet):
-                    counts[facet][row[facet]] = counts[facet].get(row[facet], 0) + n
-            if all(row[facet] in allowed[facet] for facet in allowed):
+            refused = [facet for facet in allowed if row[facet] not in allowed[facet]]
+            if not refused:
                 total += n
+            # A facet counts the group when no other facet refuses it.
+            for facet in refused or COLUMN_FACETS:
+                if len(refused) <= 1:
+                    counts[facet][row[facet]] = counts[facet].get(row[facet], 0) + n
         return counts, total
 
     def _column_key(self, facet, value):
