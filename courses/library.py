@@ -12,6 +12,7 @@ and so does one that only a single skill narrows.
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import partial
 from urllib.parse import urlencode
 
 from django import forms
@@ -24,6 +25,7 @@ from django.db.models import (
     OuterRef,
     Q,
     Subquery,
+    Sum,
     Value,
     When,
 )
@@ -140,7 +142,8 @@ class MaterialFilterForm(forms.Form):
     def __init__(self, data, vocabulary, **kwargs):
         super().__init__(data, **kwargs)
         for facet in FACETS:
-            self.fields[facet].choices = vocabulary.choices(facet)
+            # Read when a value of the facet is given: a page filtered by skill loads no tags.
+            self.fields[facet].choices = partial(vocabulary.choices, facet)
 
     def error_text(self):
         """Every problem in one sentence per parameter, for a 400 response."""
@@ -248,9 +251,12 @@ class MaterialQuery:
 
         Editions and skills come from the vocabulary already loaded, so a page costs a count, its
         rows and one look-up of their skills (taggit's prefetching builds a queryset per material).
-        A caller that has the facet counts passes `count=self.total()`, which saves the count.
+        A caller that has the facet counts passes `count=self.total()`; otherwise the stored
+        counts give it where they can, and the paginator counts only what they cannot.
         """
         paginator = Paginator(self._ordered(self.matching()), per_page)
+        if count is None:
+            count = self._stored_total()
         if count is not None:
             paginator.count = count
         page = paginator.get_page(self.page_number)
@@ -334,6 +340,17 @@ class MaterialQuery:
         return not self.text and not any(
             values for facet, values in self.filters.items() if facet not in except_facets
         )
+
+    def _stored_total(self):
+        """How many materials match, if the stored counts say: with no filter or one skill alone."""
+        skill = self._single_skill()
+        if self._unfiltered():
+            groups = MaterialFacetCount.objects.filter(facet="columns")
+        elif skill and self._unfiltered("skill"):
+            groups = SkillFacetCount.objects.filter(skill_id=skill, facet="columns")
+        else:
+            return None
+        return groups.aggregate(total=Coalesce(Sum("count"), 0))["total"]
 
     def _single_skill(self):
         """The id of the one skill filtered by, if one skill (or an area of one) is."""

@@ -3,8 +3,8 @@
 from django.http import Http404, HttpResponseBadRequest, QueryDict
 from django.shortcuts import render
 
-from courses.library import InvalidFilters, MaterialQuery, skill_taxonomy
-from courses.models import CoursePage, MaterialLibraryPage, ModulePage, Skill, SkillArea
+from courses.library import InvalidFilters, MaterialQuery, Vocabulary, skill_taxonomy
+from courses.models import CoursePage, MaterialLibraryPage, ModulePage
 
 SKILL_PAGE_MATERIALS = 12
 
@@ -15,11 +15,12 @@ def skill_index(request):
 
 def skill_detail(request, slug):
     """A skill, or an area standing for all of its skills, with a page of its materials."""
-    area = SkillArea.objects.prefetch_related("skills").filter(slug=slug).first()
+    vocabulary = Vocabulary()
+    area = next((area for area in vocabulary.areas if area.slug == slug), None)
     if area is not None:
-        subject, skills = area, list(area.skills.all())
+        subject, skills = area, area.skill_list
     else:
-        skill = Skill.objects.select_related("area").filter(slug=slug).first()
+        skill = next((skill for skill in vocabulary.skills if skill.slug == slug), None)
         if skill is None:
             raise Http404("No such skill.")
         subject, skills = skill, [skill]
@@ -27,7 +28,7 @@ def skill_detail(request, slug):
     params = QueryDict(mutable=True)
     params.setlist("page", request.GET.getlist("page")[-1:])
     try:
-        materials = MaterialQuery(params, fixed={"skill": [slug]})
+        materials = MaterialQuery(params, vocabulary=vocabulary, fixed={"skill": [slug]})
     except InvalidFilters as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
     library = MaterialLibraryPage.for_request(request)
