@@ -12,7 +12,6 @@ and so does one that only a single skill narrows.
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import partial
 from urllib.parse import urlencode
 
 from django import forms
@@ -142,8 +141,7 @@ class MaterialFilterForm(forms.Form):
     def __init__(self, data, vocabulary, **kwargs):
         super().__init__(data, **kwargs)
         for facet in FACETS:
-            # Read when a value of the facet is given: a page filtered by skill loads no tags.
-            self.fields[facet].choices = partial(vocabulary.choices, facet)
+            self.fields[facet].choices = vocabulary.choices(facet)
 
     def error_text(self):
         """Every problem in one sentence per parameter, for a 400 response."""
