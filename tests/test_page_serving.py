@@ -136,3 +136,12 @@ def test_an_alias_follows_the_restrictions_of_the_page_it_stands_for(client, cou
 
 def test_an_unrestricted_page_is_served_to_anyone(client, course):
     assert "Closed course" in client.get(course.url).content.decode()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL setting")
+def test_postgresql_never_spends_longer_compiling_a_page_query_than_running_it():
+    """JIT compiles for hundreds of milliseconds whenever the planner over-estimates a query,
+    as it does for routing's one query on tables not yet analysed."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
