@@ -7,7 +7,6 @@ the new objects, with the rows the backend's own bulk add would write, only fast
 (lms/core/search_index.py).
 """
 
-import importlib
 import json
 import random
 import secrets
@@ -40,16 +39,12 @@ from courses.models import (
     ModuleSkill,
     Skill,
 )
+from courses.models.facets import FACET_COUNT_MIGRATIONS, recount_all_facets
 from lms.accounts.models import User
 from lms.core.cache import bump_generation
 from lms.core.search_index import add_new
 
 BATCH = 2000
-# The triggers that keep the library's facet counts, and their recount of everything.
-FACET_COUNT_MIGRATIONS = [
-    importlib.import_module(f"courses.migrations.{name}")
-    for name in ("0004_material_facet_counts", "0006_skill_facet_counts")
-]
 TOPICS = [
     "cluster strategy",
     "member needs",
@@ -121,8 +116,6 @@ def facet_counts_recounted_once():
         ):
             cursor.execute(statement)
     yield
-    material_counts, skill_counts = FACET_COUNT_MIGRATIONS
-    recount = material_counts.RECOUNT_ALL + skill_counts.recount("SELECT id FROM courses_skill")
     with connection.cursor() as cursor:
         for statement in (
             pending_checks_done(
@@ -132,9 +125,7 @@ def facet_counts_recounted_once():
             else [statement for m in FACET_COUNT_MIGRATIONS for statement in m.sqlite_triggers()]
         ):
             cursor.execute(statement)
-        for statement in recount.split(";"):
-            if statement.strip():
-                cursor.execute(statement)
+    recount_all_facets()
 
 
 class Command(BaseCommand):
