@@ -1,5 +1,7 @@
 """The academy's page tree: Home > Edition > Course > Module."""
 
+import functools
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -131,8 +133,10 @@ class AcademyPageMixin:
         return len(above) == self.depth and not any(above), found
 
     @classmethod
+    @functools.cache
     def descendant_page_models(cls):
-        """Every page type that may appear below this one, at any depth."""
+        """Every page type that may appear below this one, at any depth (fixed by the code, so
+        worked out once per page type rather than on every request)."""
         found, queue = [], list(cls.clean_subpage_models())
         while queue:
             model = queue.pop(0)
