@@ -247,13 +247,12 @@ WAGTAIL_SITE_NAME = "Cluster Booster Academy"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        # PostgreSQL full-text search on PostgreSQL; on SQLite, Wagtail's backend with ranking
-        # done in one query (lms/core/search_sqlite.py).
-        "BACKEND": (
-            "lms.core.search_sqlite"
-            if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
-            else "wagtail.search.backends.database"
-        ),
+        # Wagtail's database backend for each engine, ranking inside the search index
+        # (lms/core/search_sqlite.py, lms/core/search_postgres.py).
+        "BACKEND": {
+            "django.db.backends.sqlite3": "lms.core.search_sqlite",
+            "django.db.backends.postgresql": "lms.core.search_postgres",
+        }.get(DATABASES["default"]["ENGINE"], "wagtail.search.backends.database"),
         "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "lms_"),
     }
 }
