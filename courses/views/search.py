@@ -65,7 +65,9 @@ def _group(pages, materials):
     """Results grouped by type: page types in tree order (editions before courses), then materials."""
     groups = {}
     for page in pages:
-        model = type(page)
+        # The page's own type without reading its specific row: a result shows only the title
+        # and URL that every page has.
+        model = page.specific_class or type(page)
         group = groups.setdefault(
             model,
             {
@@ -102,7 +104,7 @@ def search(request):
     context.update(query=query, skill=skill_slug and _skill_label(vocabulary, skill_slug))
     if query:
         terms = search_terms(query)
-        pages = list(_pages(request).specific().search(terms)[:RESULTS_PER_SEARCH])
+        pages = list(_pages(request).search(terms)[:RESULTS_PER_SEARCH])
         materials = list(Material.objects.published().search(terms)[:RESULTS_PER_SEARCH])
         if skill_slug:
             allowed = _tagged_ids(vocabulary.skill_ids_by_slug[skill_slug])
