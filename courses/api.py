@@ -26,7 +26,6 @@ from courses.library import (
     SORTS,
     InvalidFilters,
     MaterialQuery,
-    hide_private_editions,
     skill_taxonomy,
 )
 from courses.models import CoursePage, EditionPage, ModulePage
@@ -90,11 +89,11 @@ class AcademyMaterial(Schema):
 
     @staticmethod
     def resolve_skills(material):
-        return list(material.skills.all())
+        return material.skill_list
 
     @staticmethod
     def resolve_tags(material):
-        return [tag.name for tag in material.tags.all()]
+        return material.tag_names
 
 
 class AcademyMaterialList(Schema):
@@ -247,8 +246,8 @@ def list_materials(
     pagination: Query[WagtailLimitOffsetPagination.Input],
 ):
     query = _material_query(request, filters)
-    page = _paginate(request, _with_skill_areas(query.results()), pagination)
-    hide_private_editions(page["items"], query.vocabulary)
+    page = _paginate(request, query.results(), pagination)
+    page["items"] = query.describe(page["items"], tags=True)
     return page
 
 
@@ -275,11 +274,10 @@ def material_facets(request: HttpRequest, filters: Query[AcademyMaterialFilters]
 )
 def material_detail(request: HttpRequest, slug: str):
     query = MaterialQuery(MultiValueDict())
-    material = _with_skill_areas(query.results()).filter(slug=slug).first()
+    material = query.results().filter(slug=slug).first()
     if material is None:
         raise Http404("No such material.")
-    hide_private_editions([material], query.vocabulary)
-    return material
+    return query.describe([material], tags=True)[0]
 
 
 # Skills

@@ -56,6 +56,8 @@ MAX_QUERY_LENGTH = 200
 # Wagtail search ranks every match; past this many, further matches add nothing a person reads.
 MAX_SEARCH_RESULTS = 500
 PER_PAGE = 24
+# What a material's card shows: its other fields cost time to load and nothing reads them.
+CARD_FIELDS = ("id", "slug", "title", "kind", "description", "edition_id", "language")
 MAX_PAGE = 10_000
 
 FACETS = ("skill", "tag", "edition", "kind", "language")
@@ -226,11 +228,8 @@ class MaterialQuery:
         return materials
 
     def results(self):
-        """The matching materials in the chosen order, ready to serialise."""
-        materials = (
-            self.matching().select_related("edition", "document").prefetch_related("skills", "tags")
-        )
-        return self._ordered(materials)
+        """The matching materials in the chosen order, to serialise once `describe`d."""
+        return self._ordered(self.matching().select_related("document"))
 
     def _ordered(self, materials):
         if self.sort == "relevance" and self.text:
@@ -244,21 +243,31 @@ class MaterialQuery:
         return materials.order_by("-date", "title", "pk")
 
     def page(self, per_page=PER_PAGE, count=None):
-        """One page of results to render, each material with its public edition (or None) and its
-        `skill_list`; a page past the end shows the last page.
+        """One page of results to render as cards, `describe`d; a page past the end shows the
+        last page.
 
-        Editions and skills come from the vocabulary already loaded, so a page costs a count, its
-        rows and one look-up of their skills (taggit's prefetching builds a queryset per material).
-        A caller that has the facet counts passes `count=self.total()`; otherwise the stored
-        counts give it where they can, and the paginator counts only what they cannot.
+        A page costs a count, its rows and one look-up of their skills. A caller that has the
+        facet counts passes `count=self.total()`; otherwise the stored counts give it where they
+        can, and the paginator counts only what they cannot.
         """
-        paginator = Paginator(self._ordered(self.matching()), per_page)
+        paginator = Paginator(self._ordered(self.matching().only(*CARD_FIELDS)), per_page)
         if count is None:
             count = self._stored_total()
         if count is not None:
             paginator.count = count
         page = paginator.get_page(self.page_number)
-        materials = list(page.object_list)
+        page.object_list = self.describe(page.object_list)
+        return page
+
+    def describe(self, materials, tags=False):
+        """The materials, each with its public edition (or None) and its `skill_list` in the
+        taxonomy's order; with `tags`, also its `tag_names` in the order they were given.
+
+        Editions and skills come from the vocabulary already loaded, so this costs one look-up of
+        the materials' skills, and one of their tags: taggit's prefetching builds a queryset per
+        material.
+        """
+        materials = list(materials)
         editions = {edition.pk: edition for edition in self.vocabulary.editions}
         skills = {skill.pk: skill for skill in self.vocabulary.skills}
         skill_ids = {material.pk: [] for material in materials}
@@ -272,8 +281,17 @@ class MaterialQuery:
             material.skill_list = [
                 skills[pk] for pk in sorted(skill_ids[material.pk], key=order.get)
             ]
-        page.object_list = materials
-        return page
+        if tags:
+            tag_names = {material.pk: [] for material in materials}
+            for material_id, name in (
+                MaterialTag.objects.filter(content_object_id__in=tag_names)
+                .order_by("pk")
+                .values_list("content_object_id", "tag__name")
+            ):
+                tag_names[material_id].append(name)
+            for material in materials:
+                material.tag_names = tag_names[material.pk]
+        return materials
 
     # Facet counts
 
@@ -500,14 +518,6 @@ class MaterialQuery:
             for facet, values in self.filters.items()
             for value in values
         ]
-
-
-def hide_private_editions(materials, vocabulary):
-    """A published material may belong to an edition that is a draft or restricted: hide it."""
-    public = set(vocabulary.edition_ids_by_slug.values())
-    for material in materials:
-        if material.edition_id not in public:
-            material.edition = None
 
 
 def _tagged_count(through, published, group):
