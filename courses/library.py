@@ -128,22 +128,35 @@ class Vocabulary:
         return LANGUAGES
 
 
+class FacetField(forms.MultipleChoiceField):
+    """Values of one facet, each of which must be one of `values`. The form is never shown, so
+    the values need no labels: giving the fields their choices normalised a few hundred of them
+    on every request, which cost more than validating the rest of the form."""
+
+    def __init__(self):
+        super().__init__(required=False)
+        self.values = frozenset()
+
+    def valid_value(self, value):
+        return value in self.values
+
+
 class MaterialFilterForm(forms.Form):
     """The library's URL parameters; anything else a URL carries is ignored."""
 
     q = forms.CharField(required=False, max_length=MAX_QUERY_LENGTH, label="Search materials")
-    skill = forms.MultipleChoiceField(required=False)
-    tag = forms.MultipleChoiceField(required=False)
-    edition = forms.MultipleChoiceField(required=False)
-    kind = forms.MultipleChoiceField(required=False)
-    language = forms.MultipleChoiceField(required=False)
+    skill = FacetField()
+    tag = FacetField()
+    edition = FacetField()
+    kind = FacetField()
+    language = FacetField()
     sort = forms.ChoiceField(required=False, choices=SORTS)
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
 
     def __init__(self, data, vocabulary, **kwargs):
         super().__init__(data, **kwargs)
         for facet in FACETS:
-            self.fields[facet].choices = vocabulary.choices(facet)
+            self.fields[facet].values = {value for value, _ in vocabulary.choices(facet)}
 
     def error_text(self):
         """Every problem in one sentence per parameter, for a 400 response."""
