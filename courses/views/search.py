@@ -74,6 +74,7 @@ def _group(pages, materials):
                 "label": str(model._meta.verbose_name_plural).capitalize(),
                 "depth": page.depth,
                 "results": [],
+                "is_material": False,
             },
         )
         group["depth"] = min(group["depth"], page.depth)
