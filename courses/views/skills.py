@@ -33,6 +33,8 @@ def skill_detail(request, slug):
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
     library = MaterialLibraryPage.for_request(request)
     tagged = {"skill_items__tag__in": [skill.pk for skill in skills]}
+    # Only what a link shows: a module's body and a course's fields cost time to load.
+    linked = ("title", "url_path")
     return render(
         request,
         "courses/skill_detail.html",
@@ -44,12 +46,14 @@ def skill_detail(request, slug):
             .public()
             .filter(**tagged)
             .distinct()
-            .order_by("path"),
+            .order_by("path")
+            .only(*linked),
             "modules": ModulePage.objects.live()
             .public()
             .filter(**tagged)
             .distinct()
-            .order_by("path"),
+            .order_by("path")
+            .only(*linked),
             "page_obj": materials.page(per_page=SKILL_PAGE_MATERIALS),
             "library_url": library.get_url(request) + materials.querystring() if library else None,
         },
