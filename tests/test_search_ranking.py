@@ -10,8 +10,8 @@ from courses.models import Material, ModulePage
 
 if connection.vendor != "sqlite":
     pytest.skip(
-        "the ranked backend replaces Wagtail's SQLite backend only; PostgreSQL ranks itself "
-        "(and Wagtail's SQLite search models do not exist there to import)",
+        "the ranked backend replaces Wagtail's SQLite backend only; PostgreSQL has its own "
+        "(tests/test_search_postgres.py), and Wagtail's SQLite search models do not exist there",
         allow_module_level=True,
     )
 
