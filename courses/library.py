@@ -330,32 +330,40 @@ class MaterialQuery:
             ("tag", "tag", MaterialTag, "tag_id", True),
         )
         skill = self._single_skill()
-        parts = [
-            self._stored_counts(group)
-            if self._unfiltered(facet)
-            else self._stored_skill_counts(skill, "tag")
-            if facet == "tag" and skill and self._unfiltered("skill", "tag")
-            else through.objects.filter(content_object_id__in=self.matching(facet).values("pk"))
-            .order_by()
-            .values(column)
-            .annotate(
-                group=Value(group),
-                key=Cast(column, CharField()),
-                n=Count("content_object_id", distinct=distinct),
-            )
-            .values_list("group", "key", "n")
-            for group, facet, through, column, distinct in tagged
-        ]
-        parts.append(
-            self._stored_counts("columns")
-            if self._unfiltered(*COLUMN_FACETS)
-            else self._stored_skill_counts(skill, "columns")
-            if skill and self._unfiltered("skill", *COLUMN_FACETS)
-            else self._grouped_columns()
-        )
+        # The groups read from the stored counts of all materials, and of the one skill's.
+        stored, stored_for_skill, parts = [], [], []
+        for group, facet, through, column, distinct in tagged:
+            if self._unfiltered(facet):
+                stored.append(group)
+            elif facet == "tag" and skill and self._unfiltered("skill", "tag"):
+                stored_for_skill.append(group)
+            else:
+                parts.append(
+                    through.objects.filter(content_object_id__in=self.matching(facet).values("pk"))
+                    .order_by()
+                    .values(column)
+                    .annotate(
+                        group=Value(group),
+                        key=Cast(column, CharField()),
+                        n=Count("content_object_id", distinct=distinct),
+                    )
+                    .values_list("group", "key", "n")
+                )
+        if self._unfiltered(*COLUMN_FACETS):
+            stored.append("columns")
+        elif skill and self._unfiltered("skill", *COLUMN_FACETS):
+            stored_for_skill.append("columns")
+        else:
+            parts.append(self._grouped_columns())
+        # Each table's stored groups in one part: a part costs more to build than to run.
+        if stored:
+            parts.append(self._stored_counts(stored))
+        if stored_for_skill:
+            parts.append(self._stored_skill_counts(skill, stored_for_skill))
         counts = {group: {} for group, *_ in tagged}
         column_rows = []
-        for group, key, n in parts[0].union(*parts[1:], all=True):
+        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        for group, key, n in rows:
             if group == "columns":
                 edition, kind, language = key.split(COLUMN_SEPARATOR)
                 column_rows.append((int(edition) if edition else None, kind, language, n))
@@ -388,18 +396,18 @@ class MaterialQuery:
         return ids[0] if len(ids) == 1 else None
 
     @staticmethod
-    def _stored_skill_counts(skill, group):
-        """What `_stored_counts(group)` gives, for the published materials of one skill."""
+    def _stored_skill_counts(skill, groups):
+        """What `_stored_counts(groups)` gives, for the published materials of one skill."""
         return (
-            SkillFacetCount.objects.filter(skill_id=skill, facet=group, count__gt=0)
+            SkillFacetCount.objects.filter(skill_id=skill, facet__in=groups, count__gt=0)
             .order_by()
             .values_list("facet", "value", "count")
         )
 
     @staticmethod
-    def _stored_counts(group):
+    def _stored_counts(groups):
         return (
-            MaterialFacetCount.objects.filter(facet=group, count__gt=0)
+            MaterialFacetCount.objects.filter(facet__in=groups, count__gt=0)
             .order_by()
             .values_list("facet", "value", "count")
         )
