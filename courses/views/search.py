@@ -61,13 +61,17 @@ def _tagged_ids(skill_ids):
     return ids
 
 
+def _page_type(page):
+    """The page's own type, from its content type: results show only the title and URL every
+    page has, so the specific rows (a query per page type) are never read."""
+    return page.specific_class or type(page)
+
+
 def _group(pages, materials):
     """Results grouped by type: page types in tree order (editions before courses), then materials."""
     groups = {}
     for page in pages:
-        # The page's own type without reading its specific row: a result shows only the title
-        # and URL that every page has.
-        model = page.specific_class or type(page)
+        model = _page_type(page)
         group = groups.setdefault(
             model,
             {
@@ -133,12 +137,12 @@ def autocomplete(request):
     query = autocomplete_terms(form.cleaned_data["q"])
     if not query:
         return JsonResponse({"query": "", "results": []})
-    pages = _pages(request).filter(depth__gt=2).specific().autocomplete(query)
+    pages = _pages(request).filter(depth__gt=2).autocomplete(query)
     materials = Material.objects.published().autocomplete(query)
     results = [
         {
             "title": page.title,
-            "type": str(type(page)._meta.verbose_name).capitalize(),
+            "type": str(_page_type(page)._meta.verbose_name).capitalize(),
             "url": page.get_url(request),
         }
         for page in pages[:AUTOCOMPLETE_RESULTS]
