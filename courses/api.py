@@ -76,10 +76,6 @@ class AcademyMaterial(Schema):
     tags: list[str]
 
     @staticmethod
-    def resolve_kind_label(material):
-        return material.get_kind_display()
-
-    @staticmethod
     def resolve_url(material, context):
         return material.get_url(context["request"])
 

@@ -273,12 +273,14 @@ class MaterialQuery:
         return page
 
     def describe(self, materials, tags=False):
-        """The materials, each with its public edition (or None) and its `skill_list` in the
-        taxonomy's order; with `tags`, also its `tag_names` in the order they were given.
+        """The materials, each with its public edition (or None), the labels of its kind and
+        language (`kind_label`, `language_label`) and its `skill_list` in the taxonomy's order;
+        with `tags`, also its `tag_names` in the order they were given.
 
         Editions and skills come from the vocabulary already loaded, so this costs one look-up of
         the materials' skills, and one of their tags: taggit's prefetching builds a queryset per
-        material.
+        material. Labels come from one mapping each: Django's `get_kind_display()` builds its
+        mapping again on every call.
         """
         materials = list(materials)
         editions = {edition.pk: edition for edition in self.vocabulary.editions}
@@ -289,8 +291,11 @@ class MaterialQuery:
         ).values_list("content_object_id", "tag_id"):
             skill_ids[material_id].append(skill_id)
         order = {skill.pk: i for i, skill in enumerate(self.vocabulary.skills)}
+        kinds, languages = dict(Material.Kind.choices), dict(LANGUAGES)
         for material in materials:
             material.edition = editions.get(material.edition_id)
+            material.kind_label = kinds.get(material.kind, material.kind)
+            material.language_label = languages.get(material.language, material.language)
             material.skill_list = [
                 skills[pk] for pk in sorted(skill_ids[material.pk], key=order.get)
             ]
