@@ -533,7 +533,7 @@ class MaterialQuery:
             values.append(value)
         return FacetValue(value, label, count, selected, self.querystring(**{facet: values}))
 
-    @property
+    @cached_property
     def active_filters(self):
         """(label, URL without it) for each active facet value, to show and remove them."""
         names = {facet: dict(self.vocabulary.choices(facet)) for facet in FACETS}
