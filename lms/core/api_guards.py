@@ -14,6 +14,8 @@ Wagtail's own routers, which we do not patch; drop a guard once Wagtail refuses 
 - an id beyond any database key, in the path or a `*_id` filter: Django protects plain integer
   lookups from it but not lookups through a relation (a specific page's `page_ptr`, a revision's
   user), and SQLite then fails with OverflowError;
+- an `offset` beyond any database key in a listing: it goes into SQL's OFFSET as it is, which
+  SQLite cannot hold (OverflowError);
 - a snippet key that is not a valid primary key for its model: the lookup raises ValueError
   instead of finding nothing;
 - a `search` text the backend cannot take: Wagtail hands it over as it is, and on SQLite an
@@ -108,10 +110,10 @@ def _check_ids(request, match):
         if _beyond_any_key(value):
             return problem_response(status=404, detail="Not found")
     for name, values in request.GET.lists():
-        if name.endswith("_id") and any(
+        if (name == "offset" or name.endswith("_id")) and any(
             value.isascii() and value.isdigit() and _beyond_any_key(value) for value in values
         ):
-            return _unprocessable(f"{name}: no such id.")
+            return _unprocessable(f"{name}: at most {MAX_KEY}.")
     return None
 
 
