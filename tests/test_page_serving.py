@@ -8,7 +8,10 @@ from django.urls import reverse
 
 import pytest
 
+from wagtail.models import Site
+
 from courses.models import CoursePage, EditionPage, MaterialLibraryPage, ModulePage
+from home.models import HomePage
 from tests.factories import (
     CoursePageFactory,
     ModulePageFactory,
@@ -44,6 +47,34 @@ def test_a_url_is_found_in_one_query_whatever_its_depth(home, rf):
     assert (type(page), page.pk) == (ModulePage, module.pk)
     assert (type(course), type(edition)) == (CoursePage, EditionPage)
     assert course.edition is edition and edition.get_parent() is home
+
+
+@pytest.mark.parametrize("url", ["home", "module"])
+def test_a_request_finds_the_site_root_and_its_url_in_one_query(rf, url):
+    """Wagtail reads the site's root again as its own type, then checks its restrictions."""
+    module = ModulePage.objects.live().order_by("-path").first()
+    request = rf.get("/" if url == "home" else module.url)
+    site = Site.find_for_request(request)
+    path = request.path.strip("/").split("/") if url == "module" else []
+    with CaptureQueriesContext(connection) as queries:
+        page = HomePage.route_from_site_root(site.root_page, request, path).page
+        assert list(page.get_view_restrictions()) == []
+        home = page if url == "home" else page.get_parent().get_parent().get_parent()
+    assert len(queries) == 1
+    assert type(home) is HomePage and home.pk == site.root_page_id
+    assert page.pk == (home.pk if url == "home" else module.pk)
+
+
+def test_a_restriction_on_the_home_page_closes_it(client, home):
+    assert client.get("/").status_code == 200
+    PageViewRestrictionFactory(page=home, restriction_type="login")
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"] == login_url("/")
+
+
+def test_an_unpublished_home_page_is_not_found(client, home):
+    home.unpublish()
+    assert client.get("/").status_code == 404
 
 
 def test_a_home_child_of_another_type_is_routed_as_that_type(home, rf):

@@ -57,6 +57,10 @@ class AcademyPageQuerySet(PageQuerySet):
 AcademyPageManager = PageManager.from_queryset(AcademyPageQuerySet)
 
 
+def ancestor_or_self_paths(page):
+    return [page.path[:end] for end in range(page.steplen, len(page.path) + 1, page.steplen)]
+
+
 class AcademyPageMixin:
     """What every page of the academy does in fewer queries than Wagtail's defaults.
 
@@ -69,8 +73,23 @@ class AcademyPageMixin:
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
+        open_to_all, _, found = self._pages_along(self, path_components, include_top=False)
+        return self._route_through(request, path_components, open_to_all, found)
+
+    @classmethod
+    def route_from_site_root(cls, root, request, path_components):
+        """What `root.specific.route(request, path_components)` gives, for the site's root page
+        read as a plain page (as `Site.find_for_request` gives it): the root itself comes in the
+        same query as the URL's pages, where Wagtail reads it again as its specific type and
+        then checks its view restrictions with two more queries."""
+        open_to_all, root, found = cls._pages_along(root, path_components, include_top=True)
+        if not path_components:
+            root._open_to_all = open_to_all
+            return root.route(request, path_components)
+        return root._route_through(request, path_components, open_to_all, found)
+
+    def _route_through(self, request, path_components, open_to_all, found):
         page, remaining = self, list(path_components)
-        open_to_all, found = self._pages_along(path_components)
         for descendant, closed in found:
             # A routable page keeps the paths its own routes answer, as in Wagtail's routing.
             if page is not self and page.answers_subpath(remaining):
@@ -92,15 +111,18 @@ class AcademyPageMixin:
             return False
         return True
 
-    def _pages_along(self, path_components):
-        """The pages below this one along the URL, top first, as far as they exist, each as its
-        specific type and whether it may be closed to some visitors (a view restriction, or an
-        alias, which follows another page's), and whether this page and its ancestors are all
-        open: one query for the whole URL, where Wagtail reads each level twice."""
-        accessors = {model: model._meta.model_name for model in self.descendant_page_models()}
+    @classmethod
+    def _pages_along(cls, top, path_components, include_top):
+        """The pages below `top` (a page of this type) along the URL, top first, as far as they
+        exist, each as its specific type and whether it may be closed to some visitors (a view
+        restriction, or an alias, which follows another page's); whether `top` and its ancestors
+        are all open; and, with `include_top`, `top` itself read as its specific type. One query
+        for the whole URL, where Wagtail reads each level twice."""
+        models = [cls, *cls.descendant_page_models()] if include_top else cls.descendant_page_models()
+        accessors = {model: model._meta.model_name for model in models}
         if not accessors:
-            return False, []
-        url_paths, url_path = [], self.url_path
+            return False, None, []
+        url_paths, url_path = [], top.url_path
         for slug in path_components:
             url_path += slug + "/"
             url_paths.append(url_path)
@@ -113,24 +135,26 @@ class AcademyPageMixin:
         pages = (
             Page.objects.filter(
                 Q(slug__in=path_components, url_path__in=url_paths)
-                | Q(path__in=self.ancestor_or_self_paths())
+                | Q(path__in=ancestor_or_self_paths(top))
             )
             .annotate(restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
             .select_related(*accessors.values(), *related)
             .order_by("depth")
         )
-        above, found = [], []
+        above, specific_top, found = [], None, []
         for page in pages:
             closed = page.restricted or page.alias_of_id is not None
-            if page.depth <= self.depth:
+            if page.depth <= top.depth:
                 above.append(closed)
+                if page.depth == top.depth and include_top:
+                    specific_top = getattr(page, accessors[cls])
                 continue
-            if page.depth != self.depth + len(found) + 1:
+            if page.depth != top.depth + len(found) + 1:
                 break
             model = page.specific_class
             specific = getattr(page, accessors[model]) if model in accessors else page.specific
             found.append((specific, closed))
-        return len(above) == self.depth and not any(above), found
+        return len(above) == top.depth and not any(above), specific_top, found
 
     @classmethod
     @functools.cache
@@ -145,14 +169,11 @@ class AcademyPageMixin:
                 queue.extend(model.clean_subpage_models())
         return found
 
-    def ancestor_or_self_paths(self):
-        return [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
-
     def get_view_restrictions(self):
         if getattr(self, "_open_to_all", False):
             # Routing read this page and every ancestor, none of them restricted.
             return PageViewRestriction.objects.none()
-        ancestor_or_self = Page.objects.filter(path__in=self.ancestor_or_self_paths())
+        ancestor_or_self = Page.objects.filter(path__in=ancestor_or_self_paths(self))
         # An alias follows the restrictions of the page it is an alias of, never its own.
         return PageViewRestriction.objects.filter(
             Q(page__in=ancestor_or_self.filter(alias_of__isnull=True))
