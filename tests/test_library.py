@@ -2,8 +2,11 @@
 edition, kind and language, sees how many materials each choice would leave, searches, sorts and
 pages, and can share the URL of what they see."""
 
+import re
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 
 import pytest
 
@@ -174,6 +177,36 @@ def test_every_state_has_a_clean_shareable_url(client):
     # The shared URL shows the same materials as the page it was copied from.
     again = client.get("/materials/?skill=action-planning&kind=slides")
     assert list(again.context["page_obj"]) == list(response.context["page_obj"])
+
+
+@pytest.mark.django_db
+def test_filters_show_each_value_with_materials_its_count_and_its_link(client):
+    response = client.get("/materials/", {"skill": "action-planning", "kind": "slides"})
+    html = response.content.decode()
+    expected, nested = [], []
+    for facet in response.context["facets"]:
+        for value in facet.values:
+            if value.children:
+                nested.append(
+                    [child.value for child in value.children if child.count or child.selected]
+                )
+            for item in (value, *value.children):
+                if item.count or item.selected:
+                    selected = " is-selected" if item.selected else ""
+                    expected.append(
+                        (selected, escape(item.url), facet.name, item.value, str(item.count))
+                    )
+    shown = re.findall(
+        r'<li class="facet__value( is-selected)?"><a href="([^"]*)" data-facet="(\w+)" '
+        r'data-value="([^"]*)".*?</a> <span class="facet__count" data-count>(\d+)</span></li>',
+        html,
+    )
+    assert shown == expected
+    assert [value for selected, _, _, value, _ in shown if selected] == ["action-planning", "slides"]
+    assert 'data-value="action-planning" aria-current="true"' in html
+    # Each area's skills are listed nested right under it.
+    lists = re.findall(r'<ul class="facet__values facet__values--nested">(.*?)</ul>', html, re.S)
+    assert [re.findall(r'data-value="([^"]*)"', items) for items in lists] == nested
 
 
 @pytest.mark.django_db
