@@ -68,6 +68,9 @@ def test_equal_scores_are_ordered_by_id_as_numbers_not_as_text():
     assert [pk for pk, _ in ours] == [100_001, 100_000, 99_999]
     assert len({score for _, score in ours}) == 1
     assert ours == theirs
+    # The draft ranks first among the best entries: the best published ones are read instead.
+    assert both("zebrafish", Material.objects.published, 0, 2) == (theirs[:2], theirs[:2])
+    assert both("zebrafish", Material.objects.published, 0, 1) == (theirs[:1], theirs[:1])
 
 
 def test_a_slice_and_its_objects_are_read_in_one_query(django_assert_num_queries):
