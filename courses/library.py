@@ -11,7 +11,7 @@ and so does one that only a single skill narrows.
 """
 
 import hashlib
-from dataclasses import dataclass, field
+from typing import TypedDict
 from urllib.parse import urlencode
 
 from django import forms
@@ -169,21 +169,23 @@ class InvalidFilters(ValueError):
     """The URL's parameters do not describe a library state; the message says why."""
 
 
-@dataclass
-class FacetValue:
+# Facets are dicts: a template looks a name up as a key before trying an attribute, and the
+# library shows a hundred values, each read several times.
+
+
+class FacetValue(TypedDict):
     value: str
     label: str
     count: int
     selected: bool
     url: str
-    children: list = field(default_factory=list)
+    children: list  # A skill area's skills.
 
 
-@dataclass
-class Facet:
+class Facet(TypedDict):
     name: str
     label: str
-    values: list
+    values: list[FacetValue]
 
 
 class MaterialQuery:
@@ -473,15 +475,15 @@ class MaterialQuery:
         """Every facet with its values, counts and the URL that toggles each value."""
         counts = self._facet_counts
         tagged = counts["tagged"]
-        skill_facet = Facet("skill", "Skill", [])
+        skill_facet = Facet(name="skill", label="Skill", values=[])
         for area in self.vocabulary.areas:
             count = tagged["area"].get(str(area.pk), 0)
             area_value = self._value("skill", area.slug, area.name, count)
-            area_value.children = [
+            area_value["children"] = [
                 self._value("skill", skill.slug, skill.name, tagged["skill"].get(str(skill.pk), 0))
                 for skill in area.skill_list
             ]
-            skill_facet.values.append(area_value)
+            skill_facet["values"].append(area_value)
         facets = [skill_facet]
         counts = {"tag": tagged["tag"], **counts["columns"]}
         for facet, label in (
@@ -494,7 +496,7 @@ class MaterialQuery:
                 self._value(facet, value, name, counts[facet].get(key, 0))
                 for value, name, key in self._options(facet)
             ]
-            facets.append(Facet(facet, label, values))
+            facets.append(Facet(name=facet, label=label, values=values))
         return facets
 
     def _options(self, facet):
@@ -531,7 +533,10 @@ class MaterialQuery:
         values = [v for v in self.filters[facet] if v != value]
         if not selected:
             values.append(value)
-        return FacetValue(value, label, count, selected, self.querystring(**{facet: values}))
+        url = self.querystring(**{facet: values})
+        return FacetValue(
+            value=value, label=label, count=count, selected=selected, url=url, children=[]
+        )
 
     @cached_property
     def active_filters(self):
@@ -540,7 +545,7 @@ class MaterialQuery:
         names["skill"] = {item.slug: item.name for item in self.vocabulary.skills}
         names["skill"].update({area.slug: area.name for area in self.vocabulary.areas})
         return [
-            (names[facet][value], self._value(facet, value, "", 0).url)
+            (names[facet][value], self._value(facet, value, "", 0)["url"])
             for facet, values in self.filters.items()
             for value in values
         ]

@@ -55,10 +55,10 @@ def _expected_count(facts, filters, facet, value):
 def _shown_counts(facets):
     counts = {}
     for facet in facets:
-        for value in facet.values:
-            counts[(facet.name, value.value)] = value.count
-            for child in value.children:
-                counts[(facet.name, child.value)] = child.count
+        for value in facet["values"]:
+            counts[(facet["name"], value["value"])] = value["count"]
+            for child in value["children"]:
+                counts[(facet["name"], child["value"])] = child["count"]
     return counts
 
 
@@ -162,17 +162,17 @@ def test_pages_through_every_material_and_past_the_end_shows_the_last_page(clien
 def test_every_state_has_a_clean_shareable_url(client):
     response = client.get("/materials/", {"kind": "slides", "skill": "action-planning"})
     html = response.content.decode()
-    facets = {facet.name: facet for facet in response.context["facets"]}
+    facets = {facet["name"]: facet for facet in response.context["facets"]}
     planning = next(
         child
-        for area in facets["skill"].values
-        for child in area.children
-        if child.value == "action-planning"
+        for area in facets["skill"]["values"]
+        for child in area["children"]
+        if child["value"] == "action-planning"
     )
-    assert planning.selected
-    assert planning.url == "?kind=slides"
-    worksheet = next(v for v in facets["kind"].values if v.value == "worksheet")
-    assert worksheet.url == "?skill=action-planning&kind=slides&kind=worksheet"
+    assert planning["selected"]
+    assert planning["url"] == "?kind=slides"
+    worksheet = next(v for v in facets["kind"]["values"] if v["value"] == "worksheet")
+    assert worksheet["url"] == "?skill=action-planning&kind=slides&kind=worksheet"
     assert "?skill=action-planning" in html
     # The shared URL shows the same materials as the page it was copied from.
     again = client.get("/materials/?skill=action-planning&kind=slides")
@@ -185,16 +185,16 @@ def test_filters_show_each_value_with_materials_its_count_and_its_link(client):
     html = response.content.decode()
     expected, nested = [], []
     for facet in response.context["facets"]:
-        for value in facet.values:
-            if value.children:
-                nested.append(
-                    [child.value for child in value.children if child.count or child.selected]
-                )
-            for item in (value, *value.children):
-                if item.count or item.selected:
-                    selected = " is-selected" if item.selected else ""
+        for value in facet["values"]:
+            children = value["children"]
+            if children:
+                nested.append([c["value"] for c in children if c["count"] or c["selected"]])
+            for item in (value, *children):
+                if item["count"] or item["selected"]:
+                    selected = " is-selected" if item["selected"] else ""
+                    url = escape(item["url"])
                     expected.append(
-                        (selected, escape(item.url), facet.name, item.value, str(item.count))
+                        (selected, url, facet["name"], item["value"], str(item["count"]))
                     )
     shown = re.findall(
         r'<li class="facet__value( is-selected)?"><a href="([^"]*)" data-facet="(\w+)" '
