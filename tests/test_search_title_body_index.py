@@ -1,6 +1,8 @@
 """Wagtail's PostgreSQL search can read the title-and-body index (migration courses 0007): its
 query must keep the very expression the index was built on, or every search reads all entries."""
 
+import re
+
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
@@ -13,7 +15,8 @@ pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's search backend"),
 ]
 
-MATCH = '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@'
+# The index entries' table, under its own name or an alias when searched from a subquery.
+MATCH = re.compile(r'\(("?\w+"?)\."title" \|\| \1\."body"\) @@')
 MATCHING_ENTRIES = (
     "EXPLAIN SELECT id FROM wagtailsearch_indexentry "
     "WHERE (title || body) @@ to_tsquery('strategy')"
@@ -23,8 +26,8 @@ MATCHING_ENTRIES = (
 def test_material_search_matches_on_the_indexed_expression():
     with CaptureQueriesContext(connection) as queries:
         assert list(Material.objects.published().search("strategy")[:60])
-    (search_sql,) = [q["sql"] for q in queries if "@@" in q["sql"]]
-    assert MATCH in search_sql
+    searches = [q["sql"] for q in queries if "@@" in q["sql"]]
+    assert searches and all(MATCH.search(sql) for sql in searches), searches
     with transaction.atomic(), connection.cursor() as cursor:
         # The demo is too small for the planner to prefer an index unless a scan is ruled out.
         cursor.execute("SET LOCAL enable_seqscan = off")
