@@ -4,8 +4,7 @@ import functools
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.db.models import Expression, F, Q
 from django.http import Http404
 from django.utils.functional import cached_property
 
@@ -44,14 +43,51 @@ class SkillsRequiredToPublishForm(WagtailAdminPageForm):
         return cleaned_data
 
 
+class ViewRestricted(Expression):
+    """Whether a page has a view restriction, or with `ancestors` whether it or any ancestor has:
+    the EXISTS subquery Django would build from PageViewRestriction, written out once. Django
+    builds and compiles that subquery anew for every listing, about 0.5 ms each, a tenth of a
+    page's time, for SQL that never changes."""
+
+    conditional = True
+    output_field = models.BooleanField()
+    SELF = (
+        "EXISTS (SELECT 1 FROM {restriction_table} restriction "
+        "WHERE restriction.page_id = {column})"
+    )
+    # A restricted page's path is a prefix of the paths of the page and all below it.
+    ANCESTOR_OR_SELF = (
+        "EXISTS (SELECT 1 FROM {restriction_table} restriction "
+        "INNER JOIN {page_table} restricted ON restricted.id = restriction.page_id "
+        "WHERE restricted.path = SUBSTR({column}, 1, LENGTH(restricted.path)))"
+    )
+
+    def __init__(self, ancestors=True):
+        super().__init__()
+        self.ancestors = ancestors
+        self.page_column = F("path") if ancestors else F("pk")
+
+    def get_source_expressions(self):
+        return [self.page_column]
+
+    def set_source_expressions(self, expressions):
+        (self.page_column,) = expressions
+
+    def as_sql(self, compiler, connection):
+        column, params = compiler.compile(self.page_column)
+        template = self.ANCESTOR_OR_SELF if self.ancestors else self.SELF
+        tables = {
+            "restriction_table": connection.ops.quote_name(PageViewRestriction._meta.db_table),
+            "page_table": connection.ops.quote_name(Page._meta.db_table),
+        }
+        return template.format(column=column, **tables), params
+
+
 class AcademyPageQuerySet(PageQuerySet):
     def private_q(self):
         """Pages under a view restriction, as one subquery: Wagtail's own reads every restriction
         first, a query of its own in each `.public()` listing."""
-        restricted_ancestor_or_self = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-        return Q(Exists(restricted_ancestor_or_self))
+        return Q(ViewRestricted())
 
 
 AcademyPageManager = PageManager.from_queryset(AcademyPageQuerySet)
@@ -118,7 +154,9 @@ class AcademyPageMixin:
         restriction, or an alias, which follows another page's); whether `top` and its ancestors
         are all open; and, with `include_top`, `top` itself read as its specific type. One query
         for the whole URL, where Wagtail reads each level twice."""
-        models = [cls, *cls.descendant_page_models()] if include_top else cls.descendant_page_models()
+        models = (
+            [cls, *cls.descendant_page_models()] if include_top else cls.descendant_page_models()
+        )
         accessors = {model: model._meta.model_name for model in models}
         if not accessors:
             return False, None, []
@@ -137,7 +175,7 @@ class AcademyPageMixin:
                 Q(slug__in=path_components, url_path__in=url_paths)
                 | Q(path__in=ancestor_or_self_paths(top))
             )
-            .annotate(restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
+            .annotate(restricted=ViewRestricted(ancestors=False))
             .select_related(*accessors.values(), *related)
             .order_by("depth")
         )
