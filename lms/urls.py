@@ -2,10 +2,10 @@ from django.conf import settings
 from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
-from wagtail.urls import serve_pattern
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v3.urls import api
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from courses import urls as courses_urls
 from courses.views.pages import serve

@@ -6,9 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-import pytest
-
 from wagtail.models import Site
+
+import pytest
 
 from courses.models import CoursePage, EditionPage, MaterialLibraryPage, ModulePage
 from home.models import HomePage

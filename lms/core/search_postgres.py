@@ -31,6 +31,8 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import Fuzzy, MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
+from lms.core.search_ranked import RankedResultsMixin
+
 PARSED_ONCE = "(SELECT %(function)s(%(expressions)s))"
 
 
@@ -99,16 +101,8 @@ class ParsedOnceAutocompleteQueryCompiler(ParsedOnceMixin, PostgresAutocompleteQ
     pass
 
 
-class RankedSearchResults(PostgresSearchResults):
-    def _do_search(self):
-        compiler = self.query_compiler
-        if isinstance(compiler, RankedSearchQueryCompiler):
-            ranked = compiler.ranked(
-                compiler.get_config(self.backend), self.start, self.stop, self._score_field
-            )
-            if ranked is not None:
-                return ranked
-        return super()._do_search()
+class RankedSearchResults(RankedResultsMixin, PostgresSearchResults):
+    pass
 
 
 class RankedPostgresSearchBackend(PostgresSearchBackend):

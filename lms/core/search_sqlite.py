@@ -17,6 +17,8 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
+from lms.core.search_ranked import RankedResultsMixin
+
 
 class RankedSearchQueryCompiler(SQLiteSearchQueryCompiler):
     def ranked(self, config, start, stop, score_field=None):
@@ -49,15 +51,8 @@ class RankedSearchQueryCompiler(SQLiteSearchQueryCompiler):
         return results
 
 
-class RankedSearchResults(SQLiteSearchResults):
-    def _do_search(self):
-        compiler = self.query_compiler
-        if isinstance(compiler, RankedSearchQueryCompiler):  # not autocomplete's compiler
-            config = compiler.get_config(self.backend)
-            ranked = compiler.ranked(config, self.start, self.stop, self._score_field)
-            if ranked is not None:
-                return ranked
-        return super()._do_search()
+class RankedSearchResults(RankedResultsMixin, SQLiteSearchResults):
+    pass
 
 
 class RankedSQLiteSearchBackend(SQLiteSearchBackend):
