@@ -10,7 +10,7 @@ from wagtail.models import Site
 
 import pytest
 
-from courses.models import CoursePage, EditionPage, MaterialLibraryPage, ModulePage
+from courses.models import CoursePage, EditionPage, Material, MaterialLibraryPage, ModulePage
 from home.models import HomePage
 from tests.factories import (
     CoursePageFactory,
@@ -75,6 +75,18 @@ def test_a_restriction_on_the_home_page_closes_it(client, home):
 def test_an_unpublished_home_page_is_not_found(client, home):
     home.unpublish()
     assert client.get("/").status_code == 404
+
+
+def test_a_site_whose_root_is_a_routable_page_answers_its_routes(client):
+    """Another site may start at the library: its materials are then at /<slug>/."""
+    library = MaterialLibraryPage.objects.get()
+    Site.objects.create(hostname="library.example", port=80, root_page=library)
+    material = Material.objects.filter(live=True).first()
+    response = client.get(f"/{material.slug}/", headers={"host": "library.example"})
+    assert response.status_code == 200
+    assert material.title in response.content.decode()
+    assert client.get("/", headers={"host": "library.example"}).status_code == 200
+    assert client.get("/no-such-material/", headers={"host": "library.example"}).status_code == 404
 
 
 def test_a_home_child_of_another_type_is_routed_as_that_type(home, rf):

@@ -119,7 +119,8 @@ class AcademyPageMixin:
         same query as the URL's pages, where Wagtail reads it again as its specific type and
         then checks its view restrictions with two more queries."""
         open_to_all, root, found = cls._pages_along(root, path_components, include_top=True)
-        if not path_components:
+        # The root itself, or a path a routable root answers itself, as its own route() would.
+        if not path_components or root.answers_subpath(path_components):
             root._open_to_all = open_to_all
             return root.route(request, path_components)
         return root._route_through(request, path_components, open_to_all, found)
