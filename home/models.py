@@ -9,6 +9,13 @@ from modelcluster.fields import ParentalKey
 
 from courses.models import AcademyPageMixin, CoursePage, EditionPage, SkillArea
 
+# What the home page shows of each edition: a page's many other columns cost more to read and
+# load than the rest of its query.
+EDITION_LIST_FIELDS = (
+    *("title", "url_path", "path", "depth", "host_city", "participants_note"),
+    *("online_start", "online_end", "onsite_start", "onsite_end"),
+)
+
 
 class HomePage(AcademyPageMixin, Page):
     """The academy's front door: what it is, the current edition, featured courses and skills."""
@@ -33,7 +40,11 @@ class HomePage(AcademyPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         editions = list(
-            EditionPage.objects.child_of(self).live().public().order_by("-onsite_start")
+            EditionPage.objects.child_of(self)
+            .live()
+            .public()
+            .only(*EDITION_LIST_FIELDS)
+            .order_by("-onsite_start")
         )
         today = timezone.localdate()
         upcoming = [edition for edition in editions if edition.onsite_end >= today]
@@ -43,6 +54,7 @@ class HomePage(AcademyPageMixin, Page):
         )
         featured_ids = [item.course_id for item in self.featured_courses.all()]
         courses = CoursePage.objects.live().public().filter(pk__in=featured_ids)
+        courses = courses.only(*CoursePage.CARD_FIELDS)
         courses = CoursePage.for_cards(courses)
         context["featured_courses"] = sorted(courses, key=lambda c: featured_ids.index(c.pk))
         context["skill_areas"] = SkillArea.taxonomy()

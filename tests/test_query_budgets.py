@@ -4,10 +4,12 @@ The one exception is full-text search on SQLite, which takes one query more per 
 """
 
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 import pytest
 
 from courses.models import CoursePage, EditionPage, ModulePage, Skill
+from tests.factories import CoursePageFactory, EditionPageFactory, ModulePageFactory
 
 MAX_QUERIES = 15
 
@@ -47,3 +49,25 @@ def test_a_public_page_needs_at_most_15_queries(client, name, django_assert_max_
     extra = SQLITE_SEARCHES.get(name, 0) if connection.vendor == "sqlite" else 0
     with django_assert_max_num_queries(MAX_QUERIES + extra):
         assert client.get(url).status_code == 200
+
+
+def count_queries(client, url):
+    client.get(url)  # look-ups kept once made, as above
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_home_and_edition_pages_list_more_in_the_same_queries(client, home):
+    """Editions, featured courses and course cards are read per list, never per item."""
+    edition = EditionPage.objects.live().order_by("-number").first()
+    before = count_queries(client, "/"), count_queries(client, edition.url)
+    for _ in range(3):
+        EditionPageFactory(parent=home)
+        course = CoursePageFactory(parent=edition)
+        ModulePageFactory(parent=course)
+        course.skills.add(Skill.objects.first())
+        course.save()
+        home.featured_courses.create(course=course)
+    assert (count_queries(client, "/"), count_queries(client, edition.url)) == before

@@ -323,7 +323,8 @@ class EditionPage(AcademyPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = CoursePage.for_cards(CoursePage.objects.child_of(self).live().public())
+        courses = CoursePage.objects.child_of(self).live().public().only(*CoursePage.CARD_FIELDS)
+        context["courses"] = CoursePage.for_cards(courses)
         return context
 
 
@@ -413,6 +414,9 @@ class CoursePage(RoutablePageMixin, AcademyPageMixin, Page):
         # Routing leaves the edition it came through on the course.
         parent = self.get_parent()
         return parent.specific if parent else None
+
+    # What a course card shows (components/course_card.html) and for_cards() reads.
+    CARD_FIELDS = ("title", "url_path", "path", "depth", "summary", "level", "delivery")
 
     @staticmethod
     def for_cards(courses):
