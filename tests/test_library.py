@@ -4,7 +4,7 @@ pages, and can share the URL of what they see."""
 
 import re
 
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
@@ -308,3 +308,24 @@ def test_one_skill_alone_reads_its_stored_counts_instead_of_grouping_its_materia
     assert len(counting) == 1
     assert "courses_materialtag" not in counting[0]
     assert "GROUP BY" not in counting[0]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("sort", "index"), [("newest", "material_newest"), ("title", "material_by_title")]
+)
+def test_a_page_of_the_library_is_read_in_order_from_an_index(client, sort, index):
+    """Not by sorting every published material: at 100,000 on SQLite that took 164 ms a page."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/materials/", {"sort": sort}).status_code == 200
+    (page_sql,) = [
+        q["sql"] for q in queries if q["sql"].startswith('SELECT "courses_material"."id"')
+    ]
+    explain = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN "
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # The demo is small enough to sort in memory unless sorting is ruled out.
+            cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute(explain + page_sql)
+        plan = str(cursor.fetchall())
+    assert index in plan

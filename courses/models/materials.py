@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, Q
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -173,6 +174,14 @@ class Material(
 
     class Meta:
         ordering = ["-date", "title"]
+        # The library's two orders of published materials, so that a page of them is read in
+        # order rather than sorting them all (at 100,000 on SQLite: 164 ms a page).
+        indexes = [
+            models.Index(
+                F("date").desc(), "title", "id", condition=Q(live=True), name="material_newest"
+            ),
+            models.Index("title", "id", condition=Q(live=True), name="material_by_title"),
+        ]
 
     def __str__(self):
         return self.title
