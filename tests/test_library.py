@@ -326,6 +326,7 @@ def test_a_page_of_the_library_is_read_in_order_from_an_index(client, sort, inde
         if connection.vendor == "postgresql":
             # The demo is small enough to sort in memory unless sorting is ruled out.
             cursor.execute("SET LOCAL enable_sort = off")
+            cursor.execute("SET LOCAL enable_incremental_sort = off")
         cursor.execute(explain + page_sql)
         plan = str(cursor.fetchall())
     assert index in plan
