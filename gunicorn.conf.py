@@ -11,8 +11,10 @@ raw_env = [
     "DJANGO_SETTINGS_MODULE=" + os.environ.get("DJANGO_SETTINGS_MODULE", "lms.settings.production")
 ]
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-# Rendering pages is CPU-bound: about two processes per core, one thread each.
-workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+# Rendering pages is CPU-bound: one process per core, one thread each. On 2 cores, 2 processes
+# served a course page a third faster than 5 (docs/performance.md); with the database on another
+# machine, more processes can hide its latency: set WEB_CONCURRENCY.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 # Import Django once in the master: workers start ready and share the loaded code's memory.

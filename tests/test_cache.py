@@ -12,6 +12,8 @@ from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.test.utils import CaptureQueriesContext
 
+from wagtail.models import Site
+
 import pytest
 
 from courses.models import CoursePage, Material, Skill
@@ -183,3 +185,35 @@ def test_library_facet_counts_are_cached_and_a_new_material_counts_at_once(clien
     MaterialFactory(kind=Material.Kind.WORKSHEET, skills=[skill])
 
     assert skill_count(client, skill.slug, kind="worksheet") == before + 1
+
+
+def sites_read(client, url, host="testserver"):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, headers={"host": host})
+    assert response.status_code == 200
+    return sum('"wagtailcore_site"' in query["sql"] for query in queries), response
+
+
+def test_a_shared_cache_keeps_the_site_of_each_host_until_sites_change(
+    client, page_cache, course, settings
+):
+    """Every request finds its site; with Redis from the cache, with each process's own memory
+    from the database, as Wagtail does, since another process's change would never reach it."""
+    settings.PAGE_CACHE_SECONDS = 0  # every page rendered: only the site may come from the cache
+    client.get(course.url)
+    reads, response = sites_read(client, course.url)
+    assert reads == (0 if page_cache == "redis" else 1)
+    assert course.title in response.content.decode()
+    # Another host name gets a site of its own at once, and keeps it.
+    edition = course.get_parent()
+    site = Site.objects.create(hostname="sofia.example", port=80, root_page=edition)
+    for _ in range(2):
+        reads, response = sites_read(client, f"/{course.slug}/", host="sofia.example")
+        assert course.title in response.content.decode()
+    assert reads == (0 if page_cache == "redis" else 1)
+    # The first host still has its own.
+    assert course.title in sites_read(client, course.url)[1].content.decode()
+    # A site that starts elsewhere now routes from there at once.
+    site.root_page = edition.get_parent()
+    site.save()
+    assert course.title in sites_read(client, course.url, host="sofia.example")[1].content.decode()

@@ -89,6 +89,23 @@ def test_a_site_whose_root_is_a_routable_page_answers_its_routes(client):
     assert client.get("/no-such-material/", headers={"host": "library.example"}).status_code == 404
 
 
+def test_a_url_joins_in_only_the_page_types_its_levels_can_hold(home, rf):
+    """A course's URL reads no module table; an edition's reads its hero image with it."""
+    course = CoursePage.objects.live().first()
+    request, path = rf.get(course.url), course.url.strip("/").split("/")
+    with CaptureQueriesContext(connection) as queries:
+        assert home.route(request, path).page == course
+    assert len(queries) == 1
+    assert CoursePage._meta.db_table in queries[0]["sql"]
+    assert ModulePage._meta.db_table not in queries[0]["sql"]
+    edition = EditionPage.objects.exclude(hero_image=None).first()
+    request = rf.get(edition.url)
+    with CaptureQueriesContext(connection) as queries:
+        page = home.route(request, [edition.slug]).page
+        assert page.hero_image.pk == edition.hero_image_id
+    assert len(queries) == 1
+
+
 def test_a_home_child_of_another_type_is_routed_as_that_type(home, rf):
     library = MaterialLibraryPage.objects.get()
     request = rf.get(library.url)

@@ -155,9 +155,10 @@ class AcademyPageMixin:
         restriction, or an alias, which follows another page's); whether `top` and its ancestors
         are all open; and, with `include_top`, `top` itself read as its specific type. One query
         for the whole URL, where Wagtail reads each level twice."""
-        models = (
-            [cls, *cls.descendant_page_models()] if include_top else cls.descendant_page_models()
-        )
+        levels = cls.page_models_by_level()[: len(path_components)]
+        models = list(dict.fromkeys(model for level in levels for model in level))
+        if include_top:
+            models.insert(0, cls)
         accessors = {model: model._meta.model_name for model in models}
         if not accessors:
             return False, None, []
@@ -165,10 +166,15 @@ class AcademyPageMixin:
         for slug in path_components:
             url_path += slug + "/"
             url_paths.append(url_path)
-        # Each page type's own table joined in, with what its page shows from related rows.
+        # Each page type's own table joined in, and what the page served at the end of the URL
+        # shows from related rows.
+        if not path_components:
+            served = (cls,)
+        else:
+            served = levels[-1] if len(levels) == len(path_components) else ()
         related = [
-            f"{accessor}__{field}"
-            for model, accessor in accessors.items()
+            f"{accessors[model]}__{field}"
+            for model in served
             for field in getattr(model, "serve_select_related", ())
         ]
         pages = (
@@ -197,16 +203,27 @@ class AcademyPageMixin:
 
     @classmethod
     @functools.cache
-    def descendant_page_models(cls):
-        """Every page type that may appear below this one, at any depth (fixed by the code, so
-        worked out once per page type rather than on every request)."""
-        found, queue = [], list(cls.clean_subpage_models())
-        while queue:
-            model = queue.pop(0)
-            if model not in found and model._meta.get_parent_list() == [Page]:
-                found.append(model)
-                queue.extend(model.clean_subpage_models())
-        return found
+    def page_models_by_level(cls):
+        """The page types that may appear at each level below this one, as deep as the tree
+        allows (fixed by the code, so worked out once per page type rather than on every
+        request). Only the types routing can join in: those that extend Page directly. Routing
+        joins in only the levels a URL reaches: a course's leaves out the modules' table, which
+        cost a fifth of the query."""
+        found, level = [], [cls]
+        deepest = Page._meta.get_field("path").max_length // Page.steplen
+        while len(found) < deepest:
+            level = list(
+                dict.fromkeys(
+                    child
+                    for model in level
+                    for child in model.clean_subpage_models()
+                    if child._meta.get_parent_list() == [Page]
+                )
+            )
+            if not level:
+                break
+            found.append(tuple(level))
+        return tuple(found)
 
     def get_view_restrictions(self):
         if getattr(self, "_open_to_all", False):
@@ -448,9 +465,14 @@ class CoursePage(RoutablePageMixin, AcademyPageMixin, Page):
         """Published, visible modules in the order editors arranged them."""
         return ModulePage.objects.child_of(self).live().public().order_by("path")
 
+    def get_module_list(self):
+        """The modules as their lists show them: a fraction of a module's columns, where reading
+        whole pages (with their bodies) took a third longer."""
+        return list(self.get_modules().only(*ModulePage.LIST_FIELDS))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        modules = list(self.get_modules())
+        modules = self.get_module_list()
         context["modules"] = modules
         context["total_minutes"] = sum(module.estimated_minutes for module in modules)
         context["edition"] = self.edition
@@ -526,6 +548,9 @@ class ModulePage(RoutablePageMixin, AcademyPageMixin, Page):
         APIField("tags", writable=True),
     ]
 
+    # What module lists (a course's, a module's neighbours) and learners' progress read.
+    LIST_FIELDS = ("title", "url_path", "path", "depth", "estimated_minutes")
+
     class Meta:
         verbose_name = "module"
 
@@ -538,9 +563,7 @@ class ModulePage(RoutablePageMixin, AcademyPageMixin, Page):
         # Routing leaves the course it came through on the module; a preview reads it.
         parent = self.get_parent()
         course = parent.specific if parent else None
-        siblings = (
-            list(course.get_modules().only("id", "title", "url_path", "path")) if course else []
-        )
+        siblings = course.get_module_list() if course else []
         position = next((i for i, m in enumerate(siblings) if m.pk == self.pk), None)
         context.update(
             course=course,

@@ -4,9 +4,9 @@ from django.conf import settings
 from django.http import Http404
 
 from wagtail import views as wagtail_views
-from wagtail.models import Site
 
 from courses.models import AcademyPageMixin
+from lms.core.cache import find_site_for_request
 
 
 def serve(request, path):
@@ -14,7 +14,7 @@ def serve(request, path):
     one query (`AcademyPageMixin.route_from_site_root`). Wagtail keeps a request's route in
     `request._wagtail_route_for_request` and serves from there (`Page.route_for_request`);
     translated sites, whose root depends on the language, are routed by Wagtail itself."""
-    site = Site.find_for_request(request)
+    site = find_site_for_request(request)
     root_model = site.root_page.specific_class if site else None
     if (
         root_model is not None
