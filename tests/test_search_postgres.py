@@ -8,7 +8,7 @@ from wagtail.search.backends import get_search_backend
 
 import pytest
 
-from courses.models import Material, ModulePage
+from courses.models import Material, ModulePage, Skill, SkillArea
 from tests.factories import MaterialFactory
 
 if connection.vendor != "postgresql":
@@ -45,7 +45,7 @@ def both(words, queryset, start=0, stop=20):
 
 @pytest.mark.parametrize("words", QUERIES)
 @pytest.mark.parametrize(
-    "queryset", [Material.objects.published, ModulePage.objects.live, site_pages]
+    "queryset", [Material.objects.published, ModulePage.objects.live, site_pages, Skill.objects.all]
 )
 def test_ranked_results_are_wagtails_own_in_the_same_order(words, queryset):
     ours, theirs = both(words, queryset)
@@ -79,6 +79,17 @@ def test_a_slice_and_its_objects_are_read_in_one_query(django_assert_num_queries
     with django_assert_num_queries(1):
         page = list(results[2:5])
     assert [m.pk for m in page] == first[2:5]
+
+
+@pytest.mark.parametrize("model", [Skill, SkillArea])
+def test_fewer_matches_than_asked_for_among_every_object_take_one_query(
+    model, django_assert_num_queries
+):
+    """The skill chips: a short slice of an unfiltered model needs no second look."""
+    stock = list(PostgresSearchBackend({}).search("strategy", model.objects.all())[:8])
+    assert 0 < len(stock) < 8
+    with django_assert_num_queries(1):
+        assert list(get_search_backend().search("strategy", model.objects.all())[:8]) == stock
 
 
 @pytest.mark.parametrize("method", ["search", "autocomplete"])

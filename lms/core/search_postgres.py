@@ -82,10 +82,12 @@ class RankedSearchQueryCompiler(ParsedOnceMixin, PostgresSearchQueryCompiler):
         # the entries alone then gives the slice, without looking every match up in the queryset.
         # Short of a full slice, some of the best entries were not in the queryset, or fewer
         # matched: then only the entries whose object is in the queryset are ranked, if any match.
+        # A queryset of every object of the model (the skill chips' searches) holds every entry's
+        # object: a short slice then means that fewer matched.
         in_queryset = matching.filter(object_pk__in=self.queryset.order_by().values("pk"))
         if stop is None:
             results = read(in_queryset, start)
-        elif len(shown := read(matching, 0)) == stop:
+        elif len(shown := read(matching, 0)) == stop or not self.queryset.query.where:
             results = shown[start:]
         elif shown or matching.count():
             results = read(in_queryset, start)
