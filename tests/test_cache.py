@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 import pytest
 
@@ -79,6 +79,19 @@ def test_unpublishing_a_page_removes_it_at_once(client, page_cache, course):
     assert client.get(course.url).status_code == 200
     course.unpublish()
     assert client.get(course.url).status_code == 404
+
+
+@pytest.mark.parametrize("restricted", ["course", "edition"])
+def test_closing_a_page_or_an_ancestor_to_the_public_closes_its_cached_copy(
+    client, page_cache, course, restricted
+):
+    client.get(course.url)
+    assert client.get(course.url)["X-Page-Cache"] == "hit"
+    page = course if restricted == "course" else course.get_parent()
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type="login")
+    assert client.get(course.url).status_code == 302
+    restriction.delete()
+    assert client.get(course.url).status_code == 200
 
 
 def test_a_new_material_appears_in_the_library_at_once(client, page_cache):

@@ -24,6 +24,9 @@ CONTENT_MODELS = {
     "courses.SkillArea",
     "wagtaildocs.Document",
     "wagtailimages.Image",
+    # Closing a page (or a collection of documents) to the public must also close its cached copy.
+    "wagtailcore.PageViewRestriction",
+    "wagtailcore.CollectionViewRestriction",
 }
 
 
