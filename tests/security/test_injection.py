@@ -12,7 +12,12 @@ import pytest
 
 from courses.models import CoursePage, EditionPage, Material, ModulePage
 from lms.accounts.models import User
-from tests.factories import CourseWithModulesFactory, EditorFactory, ModeratorFactory
+from tests.factories import (
+    CourseWithModulesFactory,
+    EditorFactory,
+    MaterialFactory,
+    ModeratorFactory,
+)
 from tests.security.hostile import INJECTIONS
 from tests.test_api_write import Staff
 
@@ -74,6 +79,17 @@ def test_search_text_comes_back_escaped(client, db, path, raw, escaped):
 
     assert response.status_code == 200
     assert_shown_escaped(response.content.decode(), raw, escaped, path)
+
+
+@pytest.mark.parametrize(("raw", "escaped"), CASES, ids=IDS)
+def test_a_tag_name_comes_back_escaped_in_the_library_filters(db, raw, escaped):
+    tag = MaterialFactory(tags=[marked(raw)]).tags.get()
+    for params in ({}, {"tag": tag.slug}):  # offered, then selected
+        response = Client().get("/materials/", params)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert f'data-value="{tag.slug}"' in html
+        assert_shown_escaped(html, raw, escaped, f"library {params}")
 
 
 @pytest.mark.parametrize(("raw", "escaped"), CASES, ids=IDS)
