@@ -212,7 +212,9 @@ def test_a_shared_cache_keeps_the_site_of_each_host_until_sites_change(
 ):
     """Every request finds its site; with Redis from the cache, with each process's own memory
     from the database, as Wagtail does, since another process's change would never reach it."""
-    settings.PAGE_CACHE_SECONDS = 0  # every page rendered: only the site may come from the cache
+    settings.PAGE_CACHE_SECONDS = (
+        0  # every page rendered: only what it reads may come from the cache
+    )
     client.get(course.url)
     reads, response = sites_read(client, course.url)
     assert reads == (0 if page_cache == "redis" else 1)
@@ -230,3 +232,42 @@ def test_a_shared_cache_keeps_the_site_of_each_host_until_sites_change(
     site.root_page = edition.get_parent()
     site.save()
     assert course.title in sites_read(client, course.url, host="sofia.example")[1].content.decode()
+
+
+def rendered(client, url, status=200):
+    """The page rendered anew (no page cache), and how many queries read the page tree by URL."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == status
+    return response.content.decode(), sum('"url_path" IN' in q["sql"] for q in queries)
+
+
+def test_a_shared_cache_keeps_the_pages_along_a_url_until_content_changes(
+    client, page_cache, course, settings
+):
+    """Learners' pages are never cached whole; with Redis the pages along their URLs are, so a
+    signed-in learner's page is still rendered for them but routed without reading the tree."""
+    settings.PAGE_CACHE_SECONDS = 0
+    learner = UserFactory()
+    client.force_login(learner)
+    client.get(course.url)
+    html, route_reads = rendered(client, course.url)
+    assert route_reads == (0 if page_cache == "redis" else 1)
+    assert course.title in html
+    # Each change is seen at once: an edit, a restriction, unpublishing.
+    course.title = "Renamed for the route test"
+    course.save_revision().publish()
+    assert "Renamed for the route test" in rendered(client, course.url)[0]
+    restriction = PageViewRestriction.objects.create(
+        page=course.get_parent(), restriction_type="password", password="sesame"
+    )
+    assert "Password required" in rendered(client, course.url)[0]
+    restriction.delete()
+    course.unpublish()
+    rendered(client, course.url, status=404)
+
+
+def test_a_url_that_leads_nowhere_is_not_kept(client, page_cache, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    for _ in range(2):
+        assert rendered(client, "/no-such-edition/", status=404)[1] == 1

@@ -1,6 +1,7 @@
 """The academy's page tree: Home > Edition > Course > Module."""
 
 import functools
+import hashlib
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -21,6 +22,7 @@ from wagtail.search import index
 from modelcluster.contrib.taggit import ClusterTaggableManager
 
 from courses.blocks import ModuleBodyBlock
+from lms.core.cache import ROUTE_KEY_PREFIX, shared_for_content
 
 from .skills import CourseSkill, CourseTag, ModuleSkill, ModuleTag, SkillsManager
 
@@ -117,8 +119,15 @@ class AcademyPageMixin:
         """What `root.specific.route(request, path_components)` gives, for the site's root page
         read as a plain page (as `Site.find_for_request` gives it): the root itself comes in the
         same query as the URL's pages, where Wagtail reads it again as its specific type and
-        then checks its view restrictions with two more queries."""
-        open_to_all, root, found = cls._pages_along(root, path_components, include_top=True)
+        then checks its view restrictions with two more queries. The pages along a URL that
+        leads to a page come from the shared cache until the next content change."""
+        url = "/".join(path_components)
+        open_to_all, root, found = shared_for_content(
+            ROUTE_KEY_PREFIX + hashlib.sha256(f"{root.pk}:{url}".encode()).hexdigest(),
+            lambda: cls._pages_along(root, path_components, include_top=True),
+            # A URL that leads nowhere, or to a routable page's own path, is read again.
+            keep=lambda along: len(along[2]) == len(path_components),
+        )
         # The root itself, or a path a routable root answers itself, as its own route() would.
         if not path_components or root.answers_subpath(path_components):
             root._open_to_all = open_to_all
