@@ -9,7 +9,12 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from courses.models import CoursePage, EditionPage, ModulePage, Skill
-from tests.factories import CoursePageFactory, EditionPageFactory, ModulePageFactory
+from tests.factories import (
+    CoursePageFactory,
+    EditionPageFactory,
+    MaterialFactory,
+    ModulePageFactory,
+)
 
 MAX_QUERIES = 15
 
@@ -71,3 +76,22 @@ def test_home_and_edition_pages_list_more_in_the_same_queries(client, home):
         course.save()
         home.featured_courses.create(course=course)
     assert (count_queries(client, "/"), count_queries(client, edition.url)) == before
+
+
+@pytest.mark.django_db
+def test_site_search_shows_more_results_in_the_same_queries(client, home):
+    """Each result shows its title, type and URL from the row the search read."""
+    course = CoursePage.objects.live().first()
+
+    def add_results(count):
+        for _ in range(count):
+            number = ModulePage.objects.count()
+            ModulePageFactory(parent=course, title=f"Zebrafish module {number}")
+            MaterialFactory(title=f"Zebrafish material {number}")
+
+    add_results(1)
+    before = count_queries(client, "/search/?q=zebrafish")
+    add_results(4)
+    response = client.get("/search/?q=zebrafish")
+    assert response.content.decode().count("Zebrafish") == 10
+    assert count_queries(client, "/search/?q=zebrafish") == before

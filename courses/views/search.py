@@ -9,13 +9,18 @@ from django import forms
 from django.http import JsonResponse
 from django.shortcuts import render
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from courses.library import MAX_QUERY_LENGTH, Vocabulary, autocomplete_terms, search_terms
 from courses.models import CourseSkill, Material, MaterialSkill, ModuleSkill, Skill, SkillArea
+from lms.core.cache import find_site_for_request
 
 RESULTS_PER_SEARCH = 60
+# What a result shows (its title, its type and its URL): a results page reads 120 objects, and
+# whole rows took a tenth of the search's time to load.
+PAGE_RESULT_FIELDS = ("title", "url_path", "path", "depth", "content_type")
+MATERIAL_RESULT_FIELDS = ("title", "slug", "kind")
 AUTOCOMPLETE_RESULTS = 8
 SKILL_CHIPS = 8
 
@@ -38,7 +43,7 @@ class SearchForm(forms.Form):
 def _pages(request):
     """Live, public pages of the requested site (never the tree's root or other sites)."""
     pages = Page.objects.live().public()
-    site = Site.find_for_request(request)
+    site = find_site_for_request(request)
     return pages.in_site(site) if site else pages.none()
 
 
@@ -109,8 +114,9 @@ def search(request):
     context.update(query=query, skill=skill_slug and _skill_label(vocabulary, skill_slug))
     if query:
         terms = search_terms(query)
-        pages = list(_pages(request).search(terms)[:RESULTS_PER_SEARCH])
-        materials = list(Material.objects.published().search(terms)[:RESULTS_PER_SEARCH])
+        pages = _pages(request).only(*PAGE_RESULT_FIELDS).search(terms)
+        materials = Material.objects.published().only(*MATERIAL_RESULT_FIELDS).search(terms)
+        pages, materials = list(pages[:RESULTS_PER_SEARCH]), list(materials[:RESULTS_PER_SEARCH])
         if skill_slug:
             allowed = _tagged_ids(vocabulary.skill_ids_by_slug[skill_slug])
             pages = [page for page in pages if ("page", page.pk) in allowed]
