@@ -1,6 +1,9 @@
 """Site search: a cluster manager types words and finds editions, courses, modules and materials,
 grouped by type, with matching skills to narrow down, and suggestions while typing."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 import pytest
 
 from courses.models import Skill
@@ -82,3 +85,17 @@ def test_hidden_content_never_appears_in_search_or_autocomplete(client, as_learn
     suggestions = client.get("/search/autocomplete/", {"q": "quok"}).json()["results"]
     assert suggestions == []
     assert len(hidden) == 9
+
+
+@pytest.mark.django_db
+def test_only_a_skill_filter_reads_the_taxonomy_to_check_it(client):
+    def reads_every_skill(params):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/search/", params)
+        taxonomy = [q for q in queries if 'FROM "courses_skill"' in q["sql"]]
+        return response.status_code, any("WHERE" not in q["sql"] for q in taxonomy)
+
+    assert reads_every_skill({"q": "strategy"}) == (200, False)
+    assert reads_every_skill({"q": "strategy", "skill": ""}) == (200, False)
+    assert reads_every_skill({"q": "strategy", "skill": "action-planning"}) == (200, True)
+    assert reads_every_skill({"q": "strategy", "skill": "no-such-skill"}) == (400, True)

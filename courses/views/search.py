@@ -103,14 +103,15 @@ def _matching_skills(query):
 
 
 def search(request):
-    vocabulary = Vocabulary()
+    # The taxonomy is read only to check a skill filter, which most searches do not have.
+    vocabulary = Vocabulary() if request.GET.get("skill") else None
     form = SearchForm(request.GET, vocabulary=vocabulary)
     context = {"form": form, "query": "", "groups": [], "skill_chips": [], "skill": None}
     if not form.is_valid():
         context["error"] = form.error_text()
         return render(request, "courses/search.html", context, status=400)
     query = form.cleaned_data["q"].strip()
-    skill_slug = form.cleaned_data["skill"]
+    skill_slug = form.cleaned_data.get("skill", "")
     context.update(query=query, skill=skill_slug and _skill_label(vocabulary, skill_slug))
     if query:
         terms = search_terms(query)
