@@ -90,8 +90,10 @@ def test_new_learner_completes_a_course_and_shares_the_certificate(new_context):
     screenshot(tab, "learner", "08-certificate")
 
     tab.get_by_role("navigation", name="Main").get_by_role("link", name="My learning").click()
+    # A click does not wait for the page it leads to: wait for it before reading it.
+    tab.wait_for_url("**/learning/")
     completed = tab.get_by_role("region", name="Completed courses")
-    assert completed.get_by_role("link", name=course.title).is_visible()
+    completed.get_by_role("link", name=course.title).wait_for()
     screenshot(tab, "learner", "09-my-learning")
 
     # Anyone holding the link can check the certificate, without an account.
