@@ -66,6 +66,9 @@ def browser(chromium_path):
         browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        # Connections opened under Playwright's context are not the ones Django closes before
+        # dropping the test database, which PostgreSQL refuses while they stay open.
+        connections.close_all()
 
 
 @pytest.fixture(scope="session", autouse=True)
