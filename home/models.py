@@ -12,8 +12,16 @@ from courses.models import AcademyPageMixin, CoursePage, EditionPage, SkillArea
 # What the home page shows of each edition: a page's many other columns cost more to read and
 # load than the rest of its query.
 EDITION_LIST_FIELDS = (
-    *("title", "url_path", "path", "depth", "host_city", "participants_note"),
-    *("online_start", "online_end", "onsite_start", "onsite_end"),
+    "title",
+    "url_path",
+    "path",
+    "depth",
+    "host_city",
+    "participants_note",
+    "online_start",
+    "online_end",
+    "onsite_start",
+    "onsite_end",
 )
 
 

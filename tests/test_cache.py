@@ -212,9 +212,8 @@ def test_a_shared_cache_keeps_the_site_of_each_host_until_sites_change(
 ):
     """Every request finds its site; with Redis from the cache, with each process's own memory
     from the database, as Wagtail does, since another process's change would never reach it."""
-    settings.PAGE_CACHE_SECONDS = (
-        0  # every page rendered: only what it reads may come from the cache
-    )
+    # Every page rendered: only what it reads may come from the cache.
+    settings.PAGE_CACHE_SECONDS = 0
     client.get(course.url)
     reads, response = sites_read(client, course.url)
     assert reads == (0 if page_cache == "redis" else 1)
