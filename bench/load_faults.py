@@ -117,7 +117,8 @@ def catalogue():
     django.setup()
     from django.db import connection
 
-    from courses.models import CoursePage, EditionPage, Skill
+    from courses.models import CoursePage, EditionPage
+    from skills.models import Skill
 
     ids = {}
     courses = []
@@ -140,7 +141,7 @@ def stored_records(run):
     """{email: (course ids enrolled, module ids completed)} for this run's learners."""
     from django.db import connection
 
-    from courses.models import Enrolment, ModuleCompletion
+    from learning.models import Enrolment, ModuleCompletion
 
     prefix = f"bench-{run}-"
     stored = {}
@@ -307,10 +308,11 @@ class Learner:
     def enrol(self, course, retry_until):
         page = self.get(course)
         token = page and CSRF.search(page)
-        if not token:
+        action = page and re.search(r'<form method="post" action="([^"]+/enrol/)"', page)
+        if not (token and action):
             return  # not asked yet: nothing to record
         messages = self.post(
-            course + "enrol/", {"csrfmiddlewaretoken": token.group(1)}, retry_until
+            html.unescape(action.group(1)), {"csrfmiddlewaretoken": token.group(1)}, retry_until
         )
         self.record("enrol", course, messages, new=("You are enrolled",), old="You were already")
 

@@ -30,16 +30,11 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import NoReverseMatch, reverse  # noqa: E402
 
-from courses.models import (  # noqa: E402
-    CoursePage,
-    EditionPage,
-    Enrolment,
-    Material,
-    ModuleCompletion,
-    ModulePage,
-    Skill,
-)
+from courses.models import CoursePage, EditionPage, ModulePage  # noqa: E402
+from learning.models import Enrolment, ModuleCompletion  # noqa: E402
 from lms.accounts.models import User  # noqa: E402
+from materials.models import Material  # noqa: E402
+from skills.models import Skill  # noqa: E402
 
 
 def pages():

@@ -40,7 +40,7 @@ class VideoBlock(blocks.StructBlock):
 
 
 class MaterialBlock(blocks.StructBlock):
-    material = SnippetChooserBlock("courses.Material")
+    material = SnippetChooserBlock("materials.Material")
     note = blocks.CharBlock(required=False, help_text="Why the learner should open it now.")
 
     class Meta:

@@ -18,14 +18,12 @@ from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import ProblemDetail
 from wagtail.models import Page
-from wagtail.permissions import policy_registry
 
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from pydantic import PositiveInt
 
-from courses.models import Material
-from courses.models.pages import SKILL_NEEDED
+from courses.models import SKILL_NEEDED
 
 moderation_router = Router(tags=["academy"], auth=BearerTokenAuth())
 
@@ -49,7 +47,7 @@ class Submission(Schema):
     revision_id: int
 
 
-def _submit(obj, request, can_edit, locked):
+def submit_for_moderation(obj, request, can_edit, locked):
     """Start the object's workflow on its latest revision, as the admin's submit button does."""
     if not can_edit:
         raise PermissionDenied("You do not have permission to edit this.")
@@ -91,19 +89,4 @@ SUBMIT_RESPONSES = {
 def submit_page(request: HttpRequest, page_id: PositiveInt):
     page = get_object_or_404(Page, pk=page_id).specific
     permissions = page.permissions_for_user(request.user)
-    return _submit(page, request, permissions.can_edit(), permissions.page_locked())
-
-
-@moderation_router.post(
-    "/materials/{material_id}/submit/",
-    response=SUBMIT_RESPONSES,
-    summary="Submit a material's latest draft for moderation",
-    operation_id="academy_materials_submit",
-)
-def submit_material(request: HttpRequest, material_id: PositiveInt):
-    material = get_object_or_404(Material, pk=material_id)
-    can_edit = policy_registry.get(material).user_has_permission_for_instance(
-        request.user, "change", material
-    )
-    lock = material.get_lock()
-    return _submit(material, request, can_edit, bool(lock and lock.for_user(request.user)))
+    return submit_for_moderation(page, request, permissions.can_edit(), permissions.page_locked())

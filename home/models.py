@@ -7,7 +7,8 @@ from wagtail.models import Orderable, Page
 
 from modelcluster.fields import ParentalKey
 
-from courses.models import AcademyPageMixin, CoursePage, EditionPage, SkillArea
+from courses.models import CoursePage, EditionPage
+from skills.models import SkillArea
 
 # What the home page shows of each edition: a page's many other columns cost more to read and
 # load than the rest of its query.
@@ -25,7 +26,7 @@ EDITION_LIST_FIELDS = (
 )
 
 
-class HomePage(AcademyPageMixin, Page):
+class HomePage(Page):
     """The academy's front door: what it is, the current edition, featured courses and skills."""
 
     tagline = models.CharField(max_length=255, blank=True)
@@ -39,7 +40,7 @@ class HomePage(AcademyPageMixin, Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["courses.EditionPage", "courses.MaterialLibraryPage"]
+    subpage_types = ["courses.EditionPage", "materials.MaterialLibraryPage"]
     max_count = 1
 
     class Meta:

@@ -1,16 +1,15 @@
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v3.urls import api
 from wagtail.documents import urls as wagtaildocs_urls
-from wagtail.urls import serve_pattern
 
-from courses import urls as courses_urls
-from courses.views.pages import serve
+from learning import urls as learning_urls
 from lms.accounts import urls as accounts_urls
 from lms.core.views import healthz
+from search import urls as search_urls
 
 # A database that has gone away answers 503 (retry shortly) rather than 500.
 handler500 = "lms.core.views.server_error"
@@ -21,7 +20,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api.urls),
     path("accounts/", include(accounts_urls)),
-    path("", include(courses_urls)),
+    path("", include(learning_urls)),
+    path("", include(search_urls)),
 ]
 
 if settings.DEBUG:
@@ -31,9 +31,5 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail serves every other URL from the page tree; it must come last. Pages go through
-# Wagtail's own view, routed in fewer queries (courses/views/pages.py).
-urlpatterns += [
-    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
-    re_path(serve_pattern, serve, name="wagtail_serve"),
-]
+# Wagtail serves every other URL from the page tree; it must come last.
+urlpatterns += [path("", include(wagtail_urls))]

@@ -11,19 +11,11 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from courses.models import (
-    Certificate,
-    CoursePage,
-    EditionPage,
-    Enrolment,
-    Material,
-    ModuleCompletion,
-    ModulePage,
-    ModuleSkill,
-    Skill,
-    SkillArea,
-)
+from courses.models import CoursePage, EditionPage, ModulePage, ModuleSkill
+from learning.models import Certificate, Enrolment, ModuleCompletion
 from lms.accounts.models import User
+from materials.models import Material
+from skills.models import Skill, SkillArea
 
 
 class UserFactory(DjangoModelFactory):

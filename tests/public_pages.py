@@ -1,6 +1,8 @@
 """The public pages the site-wide checks visit (security headers, accessibility): one of each kind."""
 
-from courses.models import CoursePage, EditionPage, Material, ModulePage, Skill
+from courses.models import CoursePage, EditionPage, ModulePage
+from materials.models import Material
+from skills.models import Skill
 
 
 def public_urls():

@@ -8,7 +8,8 @@ from django.test import Client, override_settings
 
 import pytest
 
-from courses.models import Certificate, EditionPage, Enrolment, ModuleCompletion, ModulePage
+from courses.models import EditionPage, ModulePage
+from learning.models import Certificate, Enrolment, ModuleCompletion
 from lms.accounts.models import User
 from tests.factories import (
     CertificateFactory,

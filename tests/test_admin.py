@@ -7,7 +7,9 @@ from wagtail.models import ReferenceIndex
 
 import pytest
 
-from courses.models import Material, ModulePage, Skill, SkillArea
+from courses.models import ModulePage
+from materials.models import Material
+from skills.models import Skill, SkillArea
 from tests.factories import (
     EditorFactory,
     MaterialFactory,
@@ -18,7 +20,9 @@ from tests.factories import (
 
 
 def url(model, view, *args):
-    return reverse(f"wagtailsnippets_courses_{model}:{view}", args=args)
+    return reverse(
+        f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:{view}", args=args
+    )
 
 
 @pytest.fixture
@@ -55,7 +59,7 @@ MODELS = {"material": Material, "skill": Skill, "skillarea": SkillArea}
 
 def view_url(model, view):
     args = (first_pk(MODELS[model]),) if view in ("edit", "usage") else ()
-    return url(model, view, *args)
+    return url(MODELS[model], view, *args)
 
 
 @pytest.mark.parametrize(("model", "view", "editor_status", "moderator_status"), ACCESS)
@@ -79,13 +83,13 @@ def test_materials_filter_by_kind_skill_and_file(editor):
     tagged = MaterialFactory(title="Cluster canvas", kind="template", skills=[skill])
     MaterialFactory(title="Other canvas", kind="template")
 
-    response = editor.get(url("material", "list"), {"skills": skill.pk, "kind": "template"})
+    response = editor.get(url(Material, "list"), {"skills": skill.pk, "kind": "template"})
 
     titles = [material.title for material in response.context["object_list"]]
     assert titles == [tagged.title]
 
-    with_file = editor.get(url("material", "list"), {"has_file": "true"}).context["object_list"]
-    without = editor.get(url("material", "list"), {"has_file": "false"}).context["object_list"]
+    with_file = editor.get(url(Material, "list"), {"has_file": "true"}).context["object_list"]
+    without = editor.get(url(Material, "list"), {"has_file": "false"}).context["object_list"]
     assert all(material.document_id for material in with_file)
     assert not any(material.document_id for material in without)
     assert tagged in without
@@ -94,29 +98,29 @@ def test_materials_filter_by_kind_skill_and_file(editor):
 def test_materials_search_and_sort(editor):
     MaterialFactory(title="Zebra governance worksheet")
 
-    response = editor.get(url("material", "list"), {"q": "Zebra"})
+    response = editor.get(url(Material, "list"), {"q": "Zebra"})
     assert [m.title for m in response.context["object_list"]] == ["Zebra governance worksheet"]
 
-    response = editor.get(url("material", "list"), {"ordering": "title"})
+    response = editor.get(url(Material, "list"), {"ordering": "title"})
     titles = [m.title for m in response.context["object_list"]]
     assert titles == sorted(titles)
 
 
 def test_material_listing_queries_do_not_grow_with_materials(editor, django_assert_max_num_queries):
-    editor.get(url("material", "list"))
+    editor.get(url(Material, "list"))
     with django_assert_max_num_queries(40) as small:
-        editor.get(url("material", "list"))
+        editor.get(url(Material, "list"))
     for _ in range(10):
         MaterialFactory(skills=[SkillFactory()])
     with django_assert_max_num_queries(len(small.captured_queries)):
-        editor.get(url("material", "list"))
+        editor.get(url(Material, "list"))
 
 
 def test_bulk_add_a_skill_to_many_materials(moderator):
     skill = Skill.objects.get(slug="action-planning")
     materials = [MaterialFactory(), MaterialFactory()]
     bulk_url = (
-        reverse("wagtail_bulk_action", args=("courses", "material", "add_skills"))
+        reverse("wagtail_bulk_action", args=("materials", "material", "add_skills"))
         + "?"
         + "&".join(f"id={m.pk}" for m in materials)
     )
@@ -133,7 +137,7 @@ def test_bulk_add_a_skill_to_many_materials(moderator):
 
 def test_bulk_add_a_tag_as_an_editor_waits_in_a_draft(editor):
     material = MaterialFactory()
-    bulk_url = reverse("wagtail_bulk_action", args=("courses", "material", "add_tags"))
+    bulk_url = reverse("wagtail_bulk_action", args=("materials", "material", "add_tags"))
 
     response = editor.post(f"{bulk_url}?id={material.pk}", {"tags": "peer learning"})
 
@@ -151,14 +155,14 @@ def test_material_usage_lists_the_modules_that_reference_it(editor):
     )
     ReferenceIndex.create_or_update_for_object(module)
 
-    response = editor.get(url("material", "usage", referenced.pk))
+    response = editor.get(url(Material, "usage", referenced.pk))
 
     assert response.status_code == 200
     assert module.title in response.content.decode()
 
 
 def test_skills_show_their_area_and_how_much_uses_them(editor):
-    response = editor.get(url("skill", "list"))
+    response = editor.get(url(Skill, "list"))
 
     skills = {skill.slug: skill for skill in response.context["object_list"]}
     planning = Skill.objects.get(slug="action-planning")
@@ -169,7 +173,7 @@ def test_skills_show_their_area_and_how_much_uses_them(editor):
 
 
 def tree(moderator):
-    response = moderator.get(url("skill", "list"), {"ordering": "sort_order"})
+    response = moderator.get(url(Skill, "list"), {"ordering": "sort_order"})
     return list(response.context["object_list"])
 
 
@@ -180,7 +184,7 @@ def test_skills_list_as_a_tree_and_reorder_within_their_area(moderator):
     area = skills[0].area
     siblings = [skill for skill in skills if skill.area == area]
 
-    response = moderator.post(url("skill", "reorder", siblings[-1].pk) + "?position=0")
+    response = moderator.post(url(Skill, "reorder", siblings[-1].pk) + "?position=0")
 
     assert response.status_code == 200
     reordered = [skill for skill in tree(moderator) if skill.area == area]
@@ -191,7 +195,7 @@ def test_a_skill_cannot_be_dragged_into_another_area(moderator):
     skills = tree(moderator)
     other = next(skill for skill in skills if skill.area != skills[0].area)
 
-    response = moderator.post(url("skill", "reorder", other.pk) + "?position=0")
+    response = moderator.post(url(Skill, "reorder", other.pk) + "?position=0")
 
     assert response.status_code == 400
     assert tree(moderator) == skills
@@ -201,7 +205,7 @@ def test_deleting_a_skill_in_use_is_refused_with_the_reason(moderator):
     skill = Skill.objects.get(slug="action-planning")
     module_count = skill.module_items.count()
 
-    response = moderator.post(url("skill", "delete", skill.pk), follow=True)
+    response = moderator.post(url(Skill, "delete", skill.pk), follow=True)
 
     assert response.status_code == 200
     assert Skill.objects.filter(pk=skill.pk).exists()
@@ -215,7 +219,7 @@ def test_deleting_a_skill_refused_even_when_the_reference_index_is_stale(moderat
     material = MaterialFactory(skills=[skill])
     ReferenceIndex.objects.filter(to_object_id=str(skill.pk)).delete()
 
-    response = moderator.post(url("skill", "delete", skill.pk), follow=True)
+    response = moderator.post(url(Skill, "delete", skill.pk), follow=True)
 
     assert response.status_code == 200
     assert Skill.objects.filter(pk=skill.pk).exists()
@@ -225,7 +229,7 @@ def test_deleting_a_skill_refused_even_when_the_reference_index_is_stale(moderat
 def test_deleting_an_unused_skill_works(moderator):
     skill = SkillFactory()
 
-    response = moderator.post(url("skill", "delete", skill.pk))
+    response = moderator.post(url(Skill, "delete", skill.pk))
 
     assert response.status_code == 302
     assert not Skill.objects.filter(pk=skill.pk).exists()
@@ -235,4 +239,4 @@ def test_admin_url_finder_knows_materials(db):
     material = MaterialFactory()
     user = ModeratorFactory()
 
-    assert AdminURLFinder(user).get_edit_url(material) == url("material", "edit", material.pk)
+    assert AdminURLFinder(user).get_edit_url(material) == url(Material, "edit", material.pk)

@@ -8,8 +8,10 @@ import pytest
 from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import OpenAPIV31SpecValidator, validate
 
-from courses.library import MaterialQuery
-from courses.models import CoursePage, EditionPage, Material, Skill
+from courses.models import CoursePage, EditionPage
+from materials.models import Material
+from materials.models.library_query import MaterialQuery
+from skills.models import Skill
 from tests.factories import MaterialFactory, UserFactory, hidden_content
 
 ACADEMY = "/api/v3/academy/"

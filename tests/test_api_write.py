@@ -6,10 +6,11 @@ from wagtail.models import APIToken
 
 import pytest
 
-from courses.models import CoursePage, Material, ModulePage
+from courses.models import CoursePage, ModulePage
+from materials.models import Material
 from tests.factories import EditorFactory, MaterialFactory, ModeratorFactory, UserFactory
 
-SNIPPETS = "/api/v3/snippets/courses.Material/"
+SNIPPETS = "/api/v3/snippets/materials.Material/"
 PAGES = "/api/v3/pages/"
 ACADEMY = "/api/v3/academy/"
 

@@ -10,7 +10,9 @@ from wagtail.models import APIToken, ModelLogEntry
 
 import pytest
 
-from courses.models import EditionPage, Material, Skill
+from courses.models import EditionPage
+from materials.models import Material
+from skills.models import Skill
 from tests.factories import (
     CourseWithModulesFactory,
     EditorFactory,
@@ -80,13 +82,13 @@ def test_enrol_complete_certificate_and_leave_are_logged(
         with django_capture_on_commit_callbacks(execute=True):
             client.post(url)
 
-    post(course.url + "enrol/")
+    post(reverse("enrol", args=[course.pk]))
     for module in modules:
-        post(module.url + "complete/")
-    post(modules[0].url + "complete/")  # again: nothing new, nothing logged
-    post(course.url + "enrol/")
-    post(course.url + "leave/")
-    post(course.url + "leave/")
+        post(reverse("complete_module", args=[module.pk]))
+    post(reverse("complete_module", args=[modules[0].pk]))  # again: nothing new, nothing logged
+    post(reverse("enrol", args=[course.pk]))
+    post(reverse("leave", args=[course.pk]))
+    post(reverse("leave", args=[course.pk]))
 
     events = [event for event in audit_log() if event["event"] != "login"]  # force_login's
     assert [event["event"] for event in events] == [
@@ -130,7 +132,7 @@ def test_bulk_add_skill_logs_an_edit_and_publish_per_material(client, db):
     skill = Skill.objects.get(slug="action-planning")
     materials = [MaterialFactory(), MaterialFactory()]
     before = {material.pk: actions_on(material) for material in materials}
-    bulk_url = reverse("wagtail_bulk_action", args=("courses", "material", "add_skills"))
+    bulk_url = reverse("wagtail_bulk_action", args=("materials", "material", "add_skills"))
     query = "&".join(f"id={material.pk}" for material in materials)
 
     response = client.post(f"{bulk_url}?{query}", {"skills": [skill.pk]})
@@ -150,7 +152,7 @@ def test_csv_import_logs_each_material_as_created_by_the_importer(client, db):
         "Audit trail recording,recording,3,trend-analysis,,https://video.example.org/audit\n"
     )
     response = client.post(
-        reverse("courses_import_materials"),
+        reverse("materials_import"),
         {"csv_file": SimpleUploadedFile("materials.csv", csv.encode(), "text/csv")},
     )
 
@@ -166,7 +168,7 @@ def test_material_created_through_the_api_is_logged(client, db):
     editor = EditorFactory()
     token = APIToken.create_token(user=editor, name="script")[1]
     response = client.post(
-        "/api/v3/snippets/courses.Material/",
+        "/api/v3/snippets/materials.Material/",
         json.dumps(
             {"title": "Logged via the API", "slug": "logged-via-the-api", "kind": "template"}
         ),

@@ -21,7 +21,7 @@ import hashlib, json
 from pathlib import Path
 from django.apps import apps
 from django.conf import settings
-from courses.models import Certificate, Enrolment, ModuleCompletion
+from learning.models import Certificate, Enrolment, ModuleCompletion
 counts = {m._meta.label: m._default_manager.count() for m in apps.get_models()}
 learner = {
     "enrolments": sorted(Enrolment.objects.values_list("learner__email", "course_id")),
@@ -42,7 +42,7 @@ print(json.dumps({"counts": counts, "learner": learner, "files": files}, default
 LEARNER = """
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
-from courses import learning
+from learning import services as learning
 from courses.models import CoursePage
 from lms.accounts.models import User
 learner = User.objects.create_user(email="kept@example.org", password="Backed up 4 sure")
@@ -65,7 +65,7 @@ DAMAGE = """
 from pathlib import Path
 from django.conf import settings
 from wagtail.documents import get_document_model
-from courses.models import Material
+from materials.models import Material
 from lms.accounts.models import User
 User.objects.get(email="kept@example.org").delete()
 Material.objects.order_by("pk").first().delete()

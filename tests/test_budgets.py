@@ -15,7 +15,9 @@ from wagtail.models import Page
 
 import pytest
 
-from courses.models import CoursePage, Material, Skill
+from courses.models import CoursePage
+from materials.models import Material
+from skills.models import Skill
 from tests.factories import CertificateFactory, EnrolmentFactory, UserFactory
 
 HTML_BUDGET = 100 * 1024

@@ -12,12 +12,14 @@ from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import PageViewRestriction
 
 import pytest
 
-from courses.models import CoursePage, Material, Skill
+from courses.models import CoursePage
 from lms.core.cache import AnonymousPageCacheMiddleware, cached_for_content
+from materials.models import Material
+from skills.models import Skill
 from tests.factories import MaterialFactory, UserFactory
 
 
@@ -198,75 +200,3 @@ def test_library_facet_counts_are_cached_and_a_new_material_counts_at_once(clien
     MaterialFactory(kind=Material.Kind.WORKSHEET, skills=[skill])
 
     assert skill_count(client, skill.slug, kind="worksheet") == before + 1
-
-
-def sites_read(client, url, host="testserver"):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, headers={"host": host})
-    assert response.status_code == 200
-    return sum('"wagtailcore_site"' in query["sql"] for query in queries), response
-
-
-def test_a_shared_cache_keeps_the_site_of_each_host_until_sites_change(
-    client, page_cache, course, settings
-):
-    """Every request finds its site; with Redis from the cache, with each process's own memory
-    from the database, as Wagtail does, since another process's change would never reach it."""
-    # Every page rendered: only what it reads may come from the cache.
-    settings.PAGE_CACHE_SECONDS = 0
-    client.get(course.url)
-    reads, response = sites_read(client, course.url)
-    assert reads == (0 if page_cache == "redis" else 1)
-    assert course.title in response.content.decode()
-    # Another host name gets a site of its own at once, and keeps it.
-    edition = course.get_parent()
-    site = Site.objects.create(hostname="sofia.example", port=80, root_page=edition)
-    for _ in range(2):
-        reads, response = sites_read(client, f"/{course.slug}/", host="sofia.example")
-        assert course.title in response.content.decode()
-    assert reads == (0 if page_cache == "redis" else 1)
-    # The first host still has its own.
-    assert course.title in sites_read(client, course.url)[1].content.decode()
-    # A site that starts elsewhere now routes from there at once.
-    site.root_page = edition.get_parent()
-    site.save()
-    assert course.title in sites_read(client, course.url, host="sofia.example")[1].content.decode()
-
-
-def rendered(client, url, status=200):
-    """The page rendered anew (no page cache), and how many queries read the page tree by URL."""
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == status
-    return response.content.decode(), sum('"url_path" IN' in q["sql"] for q in queries)
-
-
-def test_a_shared_cache_keeps_the_pages_along_a_url_until_content_changes(
-    client, page_cache, course, settings
-):
-    """Learners' pages are never cached whole; with Redis the pages along their URLs are, so a
-    signed-in learner's page is still rendered for them but routed without reading the tree."""
-    settings.PAGE_CACHE_SECONDS = 0
-    learner = UserFactory()
-    client.force_login(learner)
-    client.get(course.url)
-    html, route_reads = rendered(client, course.url)
-    assert route_reads == (0 if page_cache == "redis" else 1)
-    assert course.title in html
-    # Each change is seen at once: an edit, a restriction, unpublishing.
-    course.title = "Renamed for the route test"
-    course.save_revision().publish()
-    assert "Renamed for the route test" in rendered(client, course.url)[0]
-    restriction = PageViewRestriction.objects.create(
-        page=course.get_parent(), restriction_type="password", password="sesame"
-    )
-    assert "Password required" in rendered(client, course.url)[0]
-    restriction.delete()
-    course.unpublish()
-    rendered(client, course.url, status=404)
-
-
-def test_a_url_that_leads_nowhere_is_not_kept(client, page_cache, settings):
-    settings.PAGE_CACHE_SECONDS = 0
-    for _ in range(2):
-        assert rendered(client, "/no-such-edition/", status=404)[1] == 1

@@ -9,15 +9,15 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from courses.models import (
-    EditionPage,
+from courses.models import EditionPage
+from materials.models import (
     Material,
     MaterialFacetCount,
     MaterialSkill,
     MaterialTag,
-    Skill,
     SkillFacetCount,
 )
+from skills.models import Skill
 from tests.factories import MaterialFactory, PageViewRestrictionFactory, SkillAreaFactory
 
 pytestmark = pytest.mark.django_db
@@ -160,5 +160,5 @@ def test_a_view_restriction_on_an_edition_hides_its_count_in_the_library(client,
 def test_the_counts_live_in_the_database_not_in_python(material):
     """Raw SQL, which no Django signal sees, is counted too."""
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE courses_material SET live = %s WHERE id = %s", [False, material.pk])
+        cursor.execute("UPDATE materials_material SET live = %s WHERE id = %s", [False, material.pk])
     assert_exact()

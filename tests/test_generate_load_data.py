@@ -11,14 +11,9 @@ from wagtail.models import Page
 
 import pytest
 
-from courses.models import (
-    CoursePage,
-    EditionPage,
-    Enrolment,
-    Material,
-    ModuleCompletion,
-    ModulePage,
-)
+from courses.models import CoursePage, EditionPage, ModulePage
+from learning.models import Enrolment, ModuleCompletion
+from materials.models import Material
 from tests.test_facet_counts import assert_exact
 
 SMALL = {
@@ -124,6 +119,6 @@ def test_postgresql_plans_with_statistics_of_the_generated_rows():
         pytest.skip("PostgreSQL planner statistics; SQLite is deliberately not analysed")
     generate()
     with connection.cursor() as cursor:
-        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'courses_material'")
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'materials_material'")
         (estimated,) = cursor.fetchone()
     assert estimated == Material.objects.count()

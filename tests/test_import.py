@@ -6,7 +6,7 @@ from django.urls import reverse
 
 import pytest
 
-from courses.models import Material
+from materials.models import Material
 from tests.factories import EditorFactory, UserFactory
 
 GOOD = """title,kind,edition,skills,tags,url
@@ -54,7 +54,7 @@ def test_command_with_one_bad_row_imports_nothing_and_names_it(tmp_path, db, cap
 
 def upload(client, text):
     return client.post(
-        reverse("courses_import_materials"),
+        reverse("materials_import"),
         {"csv_file": SimpleUploadedFile("materials.csv", text.encode(), "text/csv")},
         follow=True,
     )
@@ -96,7 +96,7 @@ def test_missing_columns_are_reported(client, db):
 def test_learners_cannot_import(client, db):
     client.force_login(UserFactory())
 
-    response = client.get(reverse("courses_import_materials"))
+    response = client.get(reverse("materials_import"))
 
     assert response.status_code == 302
     assert "/admin/login/" in response.url

@@ -3,9 +3,12 @@
 import json
 import re
 
+from django.urls import reverse
+
 import pytest
 
-from courses.models import Certificate, EditionPage, Enrolment, ModuleCompletion, ModulePage
+from courses.models import EditionPage, ModulePage
+from learning.models import Certificate, Enrolment, ModuleCompletion
 from tests.factories import (
     CourseWithModulesFactory,
     EnrolmentFactory,
@@ -71,7 +74,7 @@ def test_whole_story_from_sign_up_to_certificate(client, ordered_course):
     assert response.status_code == 302
     assert client.get("/learning/").status_code == 200
 
-    response = client.post(ordered_course.url + "enrol/", follow=True)
+    response = client.post(reverse("enrol", args=[ordered_course.pk]), follow=True)
     assert "You are enrolled" in response.content.decode()
     assert "0 of 3 modules" in response.content.decode()
 
@@ -79,14 +82,14 @@ def test_whole_story_from_sign_up_to_certificate(client, ordered_course):
     html = client.get(third.url).content.decode()
     assert "Locked" in html
     assert 'id="module-complete-form"' not in html
-    response = client.post(third.url + "complete/", {answer_field(html): "1"}, follow=True)
+    response = client.post(reverse("complete_module", args=[third.pk]), {answer_field(html): "1"}, follow=True)
     assert f"complete “{first.title}” first" in " ".join(messages_of(response))
     assert not ModuleCompletion.objects.filter(module=third).exists()
 
     for module in (first, second, third):
         html = client.get(module.url).content.decode()
         assert 'id="module-complete-form"' in html
-        response = client.post(module.url + "complete/", {answer_field(html): "1"}, follow=True)
+        response = client.post(reverse("complete_module", args=[module.pk]), {answer_field(html): "1"}, follow=True)
         assert response.status_code == 200
         assert "You have completed this module." in response.content.decode()
 
@@ -117,40 +120,40 @@ def test_anonymous_visitors_read_modules_and_are_invited_to_sign_in(client, cour
 
 def test_anonymous_completion_sends_to_sign_in_and_records_nothing(client, course):
     module = modules_of(course)[0]
-    response = client.post(module.url + "complete/")
+    response = client.post(reverse("complete_module", args=[module.pk]))
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/?next=")
     assert not ModuleCompletion.objects.filter(module=module).exists()
 
 
 def test_enrolling_twice_is_harmless_and_leaving_keeps_completions(learner_client, learner, course):
-    learner_client.post(course.url + "enrol/")
-    response = learner_client.post(course.url + "enrol/", follow=True)
+    learner_client.post(reverse("enrol", args=[course.pk]))
+    response = learner_client.post(reverse("enrol", args=[course.pk]), follow=True)
     assert "already enrolled" in " ".join(messages_of(response))
     assert Enrolment.objects.filter(learner=learner, course=course).count() == 1
 
     module = modules_of(course)[0]
-    learner_client.post(module.url + "complete/")
-    learner_client.post(course.url + "leave/")
+    learner_client.post(reverse("complete_module", args=[module.pk]))
+    learner_client.post(reverse("leave", args=[course.pk]))
     assert not Enrolment.objects.filter(learner=learner, course=course).exists()
     assert ModuleCompletion.objects.filter(learner=learner, module=module).exists()
 
-    learner_client.post(course.url + "enrol/")
+    learner_client.post(reverse("enrol", args=[course.pk]))
     assert "1 of 3 modules" in learner_client.get(course.url).content.decode()
 
 
 def test_completing_twice_leaves_one_record(learner_client, learner, course):
-    learner_client.post(course.url + "enrol/")
+    learner_client.post(reverse("enrol", args=[course.pk]))
     module = modules_of(course)[0]
-    learner_client.post(module.url + "complete/")
-    response = learner_client.post(module.url + "complete/", follow=True)
+    learner_client.post(reverse("complete_module", args=[module.pk]))
+    response = learner_client.post(reverse("complete_module", args=[module.pk]), follow=True)
     assert "already completed" in " ".join(messages_of(response))
     assert ModuleCompletion.objects.filter(learner=learner, module=module).count() == 1
 
 
 def test_completion_needs_enrolment(learner_client, learner, course):
     module = modules_of(course)[0]
-    response = learner_client.post(module.url + "complete/", follow=True)
+    response = learner_client.post(reverse("complete_module", args=[module.pk]), follow=True)
     assert response.status_code == 200
     assert f"Enrol in “{course.title}”" in " ".join(messages_of(response))
     assert not ModuleCompletion.objects.filter(learner=learner).exists()
@@ -160,10 +163,10 @@ def test_completion_needs_enrolment(learner_client, learner, course):
 def test_wrong_or_missing_self_check_answer_is_refused_with_a_message(
     learner_client, learner, ordered_course, answer
 ):
-    learner_client.post(ordered_course.url + "enrol/")
+    learner_client.post(reverse("enrol", args=[ordered_course.pk]))
     module = modules_of(ordered_course)[0]
     field = answer_field(learner_client.get(module.url).content.decode())
-    response = learner_client.post(module.url + "complete/", {field: answer}, follow=True)
+    response = learner_client.post(reverse("complete_module", args=[module.pk]), {field: answer}, follow=True)
     assert response.status_code == 200
     assert "Not quite: check your answer to “Which option is right?”" in messages_of(response)[0]
     assert not ModuleCompletion.objects.filter(learner=learner).exists()
@@ -173,21 +176,24 @@ def test_optional_self_checks_do_not_block_completion(learner_client, learner, e
     course = CourseWithModulesFactory(
         parent=edition, modules__body=json.dumps([self_check(required=False)])
     )
-    learner_client.post(course.url + "enrol/")
+    learner_client.post(reverse("enrol", args=[course.pk]))
     module = modules_of(course)[0]
-    learner_client.post(module.url + "complete/")
+    learner_client.post(reverse("complete_module", args=[module.pk]))
     assert ModuleCompletion.objects.filter(learner=learner, module=module).exists()
 
 
 def test_actions_need_post(learner_client, course):
     module = modules_of(course)[0]
-    assert learner_client.get(module.url + "complete/").status_code == 405
-    assert learner_client.get(course.url + "enrol/").status_code == 405
-    assert learner_client.get(course.url + "leave/").status_code == 405
+    assert learner_client.get(reverse("complete_module", args=[module.pk])).status_code == 405
+    assert learner_client.get(reverse("enrol", args=[course.pk])).status_code == 405
+    assert learner_client.get(reverse("leave", args=[course.pk])).status_code == 405
 
 
 def test_unknown_pages_and_codes_are_404(learner_client, course):
-    assert learner_client.post(course.url + "no-such-module/complete/").status_code == 404
+    module = modules_of(course)[0]
+    # A module's id is not a course's, nor a course's a module's.
+    assert learner_client.post(reverse("complete_module", args=[course.pk])).status_code == 404
+    assert learner_client.post(reverse("enrol", args=[module.pk])).status_code == 404
     assert learner_client.post(course.url + "unenrol/").status_code == 404
     assert learner_client.get("/certificates/not-a-real-code/").status_code == 404
 
@@ -204,18 +210,18 @@ def test_unpublished_and_deleted_modules_never_count(learner_client, learner, co
     first.delete()
     html = learner_client.get(course.url).content.decode()
     assert "0 of 1 module" in html
-    response = learner_client.post(third.url + "complete/", follow=True)
+    response = learner_client.post(reverse("complete_module", args=[third.pk]), follow=True)
     assert response.status_code == 200
     assert "Course complete!" in " ".join(messages_of(response))
     assert Certificate.objects.get(learner=learner, course=course).module_count == 1
 
 
 def test_completing_every_module_issues_exactly_one_certificate(learner_client, learner, course):
-    learner_client.post(course.url + "enrol/")
+    learner_client.post(reverse("enrol", args=[course.pk]))
     for module in modules_of(course):
-        learner_client.post(module.url + "complete/")
+        learner_client.post(reverse("complete_module", args=[module.pk]))
     for module in modules_of(course):
-        learner_client.post(module.url + "complete/")
+        learner_client.post(reverse("complete_module", args=[module.pk]))
     assert Certificate.objects.filter(learner=learner, course=course).count() == 1
 
 

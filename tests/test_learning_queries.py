@@ -4,6 +4,7 @@ import json
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 import pytest
 
@@ -98,9 +99,9 @@ def test_completing_the_last_module_costs_the_same_for_3_or_30_modules(
     client.get(large_modules[-1].url)
     answer = {f"answer-{small_modules[-1].self_checks[0].id}": "2"}
     with CaptureQueriesContext(connection) as captured:
-        client.post(small_modules[-1].url + "complete/", answer)
+        client.post(reverse("complete_module", args=[small_modules[-1].pk]), answer)
     answer = {f"answer-{large_modules[-1].self_checks[0].id}": "2"}
     with django_assert_num_queries(len(captured)):
-        client.post(large_modules[-1].url + "complete/", answer)
+        client.post(reverse("complete_module", args=[large_modules[-1].pk]), answer)
     assert small.certificates.count() == 1
     assert large.certificates.count() == 1

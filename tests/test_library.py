@@ -10,8 +10,10 @@ from django.utils.html import escape
 
 import pytest
 
-from courses.library import PER_PAGE
-from courses.models import EditionPage, Material, Skill
+from courses.models import EditionPage
+from materials.models import Material
+from materials.models.library_query import PER_PAGE
+from skills.models import Skill
 from tests.factories import (
     MaterialFactory,
     PageViewRestrictionFactory,
@@ -304,9 +306,9 @@ def test_the_library_takes_its_total_from_the_facet_counts_without_counting_agai
 def test_one_skill_alone_reads_its_stored_counts_instead_of_grouping_its_materials(client):
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/materials/", {"skill": "action-planning"}).status_code == 200
-    counting = [q["sql"] for q in queries if "courses_skillfacetcount" in q["sql"]]
+    counting = [q["sql"] for q in queries if "materials_skillfacetcount" in q["sql"]]
     assert len(counting) == 1
-    assert "courses_materialtag" not in counting[0]
+    assert "materials_materialtag" not in counting[0]
     assert "GROUP BY" not in counting[0]
 
 
@@ -319,7 +321,7 @@ def test_a_page_of_the_library_is_read_in_order_from_an_index(client, sort, inde
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/materials/", {"sort": sort}).status_code == 200
     (page_sql,) = [
-        q["sql"] for q in queries if q["sql"].startswith('SELECT "courses_material"."id"')
+        q["sql"] for q in queries if q["sql"].startswith('SELECT "materials_material"."id"')
     ]
     explain = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN "
     with transaction.atomic(), connection.cursor() as cursor:

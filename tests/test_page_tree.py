@@ -4,9 +4,11 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from courses.models import CoursePage, EditionPage, MaterialLibraryPage, ModulePage, Skill
+from courses.models import CoursePage, EditionPage, ModulePage
 from home.models import HomePage
 from lms.accounts.models import User
+from materials.models import MaterialLibraryPage
+from skills.models import Skill
 
 
 class PageTreeRulesTest(WagtailPageTestCase):

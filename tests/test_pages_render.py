@@ -2,8 +2,9 @@
 
 from wagtail.test.utils import WagtailPageTestCase
 
-from courses.models import CoursePage, EditionPage, Material, MaterialLibraryPage, ModulePage
+from courses.models import CoursePage, EditionPage, ModulePage
 from home.models import HomePage
+from materials.models import Material, MaterialLibraryPage
 
 
 class PageRenderingTest(WagtailPageTestCase):

@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from courses.models import CoursePage, EditionPage, ModulePage, Skill
+from courses.models import CoursePage, EditionPage, ModulePage
+from skills.models import Skill
 from tests.factories import (
     CoursePageFactory,
     EditionPageFactory,

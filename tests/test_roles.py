@@ -11,7 +11,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import pytest
 
-from courses.models import CoursePage, Material, ModulePage
+from courses.models import CoursePage, ModulePage
+from materials.models import Material
 from tests.factories import EditorFactory, ModeratorFactory, UserFactory
 
 roles_migration = importlib.import_module("lms.core.migrations.0001_editor_and_moderator_roles")
@@ -122,12 +123,12 @@ def test_nobody_but_superusers_manages_users(client, db, factory):
 def test_only_moderators_manage_the_taxonomy_and_publish_materials(db):
     editor, moderator = EditorFactory(), ModeratorFactory()
 
-    assert editor.has_perm("courses.change_material")
-    assert not editor.has_perm("courses.publish_material")
-    assert not editor.has_perm("courses.change_skill")
-    assert moderator.has_perm("courses.publish_material")
-    assert moderator.has_perm("courses.add_skill")
-    assert moderator.has_perm("courses.delete_skillarea")
+    assert editor.has_perm("materials.change_material")
+    assert not editor.has_perm("materials.publish_material")
+    assert not editor.has_perm("skills.change_skill")
+    assert moderator.has_perm("materials.publish_material")
+    assert moderator.has_perm("skills.add_skill")
+    assert moderator.has_perm("skills.delete_skillarea")
     for user in (editor, moderator):
         assert not user.has_perm("accounts.change_user")
         assert not user.has_perm("auth.change_group")

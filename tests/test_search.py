@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from courses.models import Skill
+from skills.models import Skill
 from tests.factories import MaterialFactory, UserFactory, hidden_content
 
 
@@ -92,7 +92,7 @@ def test_only_a_skill_filter_reads_the_taxonomy_to_check_it(client):
     def reads_every_skill(params):
         with CaptureQueriesContext(connection) as queries:
             response = client.get("/search/", params)
-        taxonomy = [q for q in queries if 'FROM "courses_skill"' in q["sql"]]
+        taxonomy = [q for q in queries if 'FROM "skills_skill"' in q["sql"]]
         return response.status_code, any("WHERE" not in q["sql"] for q in taxonomy)
 
     assert reads_every_skill({"q": "strategy"}) == (200, False)

@@ -10,8 +10,9 @@ from wagtail.search.models import IndexEntry
 import pytest
 from modelsearch.utils import get_content_type_pk
 
-from courses.models import CoursePage, Material, ModulePage
+from courses.models import CoursePage, ModulePage
 from lms.core.search_index import add_new
+from materials.models import Material
 from tests.test_generate_load_data import SMALL, generate
 
 # Every column but the row id: tsvectors and plain texts on PostgreSQL, texts on SQLite.

@@ -8,7 +8,9 @@ from wagtail.search.backends import get_search_backend
 
 import pytest
 
-from courses.models import Material, ModulePage, Skill, SkillArea
+from courses.models import ModulePage
+from materials.models import Material
+from skills.models import Skill, SkillArea
 from tests.factories import MaterialFactory
 
 if connection.vendor != "postgresql":

@@ -6,7 +6,8 @@ from wagtail.search.backends import get_search_backend
 
 import pytest
 
-from courses.models import Material, ModulePage
+from courses.models import ModulePage
+from materials.models import Material
 
 if connection.vendor != "sqlite":
     pytest.skip(

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from courses.models import Material
+from materials.models import Material
 
 pytestmark = [
     pytest.mark.django_db,
@@ -33,4 +33,4 @@ def test_material_search_matches_on_the_indexed_expression():
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(MATCHING_ENTRIES)
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "courses_search_title_body_gin" in plan
+    assert "search_title_body_gin" in plan

@@ -2,8 +2,10 @@
 
 import pytest
 
-from courses.library import skill_taxonomy
-from courses.models import CoursePage, Material, ModulePage, Skill
+from courses.models import CoursePage, ModulePage
+from materials.models import Material
+from search.taxonomy import published_taxonomy as skill_taxonomy
+from skills.models import Skill
 from tests.factories import MaterialFactory, UserFactory, hidden_content
 
 

@@ -6,7 +6,8 @@ from django.utils.html import escape
 import pytest
 from taggit.models import Tag
 
-from courses.models import CoursePage, Skill
+from courses.models import CoursePage
+from skills.models import Skill
 
 
 @pytest.fixture
@@ -77,7 +78,7 @@ def test_skill_and_area_slugs_never_collide():
 
 @pytest.mark.django_db
 def test_taxonomy_has_eight_areas_with_their_skills(client):
-    from courses.models import SkillArea
+    from skills.models import SkillArea
 
     areas = SkillArea.objects.prefetch_related("skills")
     assert len(areas) == 8

@@ -11,20 +11,9 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http.request import split_domain_port
-
-from wagtail.models import Site
 
 GENERATION_KEY = "content:generation"
 PAGE_KEY_PREFIX = "page:"
-SITE_KEY_PREFIX = "site-and-root-paths:"
-ROUTE_KEY_PREFIX = "pages-along:"
-SHARED_CACHE_SECONDS = 600
-# Caches each process keeps to itself: another process's change would never reach them.
-PROCESS_LOCAL_BACKENDS = {
-    "django.core.cache.backends.locmem.LocMemCache",
-    "django.core.cache.backends.dummy.DummyCache",
-}
 # Besides the session cookie: messages waiting for the visitor in the messages cookie.
 MESSAGES_COOKIE = "messages"
 SKIPPED_PATH_PREFIXES = ("/admin/", "/accounts/", "/api/", "/healthz/", "/documents/")
@@ -53,10 +42,6 @@ def _bump():
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
-def cache_is_shared():
-    return settings.CACHES["default"]["BACKEND"] not in PROCESS_LOCAL_BACKENDS
-
-
 def stored_for_current_generation(key):
     """(current generation, what `key` holds if it was stored under it, else None), in one
     round trip to the cache."""
@@ -83,39 +68,6 @@ def cached_for_content(key, compute):
         value = compute()
         cache.set(key, (generation, value), settings.PAGE_CACHE_SECONDS)
     return value
-
-
-def shared_for_content(key, compute, keep):
-    """compute() kept in a shared cache until the next content change, where `keep(value)`;
-    computed every time with a cache in each process's own memory, which another process's
-    change would never reach. For what Wagtail reads on every request, whoever asks: the site
-    and the pages along a URL."""
-    if not cache_is_shared():
-        return compute()
-    generation, value = stored_for_current_generation(key)
-    if value is None:
-        value = compute()
-        if keep(value):
-            cache.set(key, (generation, value), SHARED_CACHE_SECONDS)
-    return value
-
-
-def find_site_for_request(request):
-    """`Site.find_for_request`, with the site root paths that page URLs are worked out from, from
-    the shared cache (`shared_for_content`). Wagtail reads the sites and the root page for every
-    request, then the root paths from the cache: about 1 ms, a fifth of a course page's time."""
-    if hasattr(request, "_wagtail_site"):
-        return request._wagtail_site
-    # What Wagtail matches sites on: the host name as sent, before any ALLOWED_HOSTS check.
-    host = f"{split_domain_port(request._get_raw_host())[0]}:{request.get_port()}"
-    # Where Wagtail keeps both for the rest of the request (Site.find_for_request and
-    # Page._get_site_root_paths).
-    request._wagtail_site, request._wagtail_cached_site_root_paths = shared_for_content(
-        SITE_KEY_PREFIX + hashlib.sha256(host.encode()).hexdigest(),
-        lambda: (Site.find_for_request(request), Site.get_site_root_paths()),
-        keep=lambda found: found[0] is not None,
-    )
-    return request._wagtail_site
 
 
 def _page_key(request):

@@ -19,9 +19,9 @@ def _model_changed(sender, instance, **kwargs):
 
 
 CONTENT_MODELS = {
-    "courses.Material",
-    "courses.Skill",
-    "courses.SkillArea",
+    "materials.Material",
+    "skills.Skill",
+    "skills.SkillArea",
     "wagtaildocs.Document",
     "wagtailimages.Image",
     # Closing a page (or a collection of documents) to the public must also close its cached copy.

@@ -21,7 +21,7 @@ from wagtail.models import Page
 import pytest
 from pytest_django.plugin import blocking_manager_key
 
-from courses.models.facets import recount_all_facets
+from materials.facet_triggers import recount_all as recount_all_facets
 
 # Playwright's sync API keeps an event loop in the test thread; the ORM calls the tests make
 # there are still synchronous, so Django's async-safety guard does not apply.
@@ -86,7 +86,7 @@ def academy_snapshot(browser, django_db_setup, django_db_blocker):
             rows = json.loads(connection.creation.serialize_db_to_string())
             # The database keeps the library's facet counts itself: its triggers count the
             # materials again as they are restored, so restoring the counts too would clash.
-            counts = {"courses.materialfacetcount", "courses.skillfacetcount"}
+            counts = {"materials.materialfacetcount", "materials.skillfacetcount"}
             rows = [row for row in rows if row["model"] not in counts]
             connection._test_serialized_contents = json.dumps(rows)
 

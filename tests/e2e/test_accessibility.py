@@ -7,8 +7,8 @@ request leaves 127.0.0.1.
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from courses.learning import complete_module, enrol
 from courses.models import CoursePage
+from learning.services import complete_module, enrol
 from tests.e2e.conftest import e2e
 from tests.factories import UserFactory
 from tests.public_pages import public_urls

@@ -3,7 +3,9 @@ publishes it; learners then find it on its course page and under its skill."""
 
 import re
 
-from courses.models import CoursePage, Material, ModulePage, Skill
+from courses.models import CoursePage, ModulePage
+from materials.models import Material
+from skills.models import Skill
 from tests.e2e.conftest import e2e, screenshot
 from tests.factories import EditorFactory, ModeratorFactory
 

@@ -4,7 +4,8 @@ certificate and its public verification page."""
 
 import re
 
-from courses.models import Certificate, CoursePage, EditionPage
+from courses.models import CoursePage, EditionPage
+from learning.models import Certificate
 from tests.e2e.conftest import e2e, screenshot
 
 pytestmark = e2e

@@ -1,6 +1,6 @@
 """Journey 2: a visitor finds materials for a skill, narrows them, opens one and downloads its file."""
 
-from courses.models import Material
+from materials.models import Material
 from tests.e2e.conftest import e2e, screenshot
 
 pytestmark = e2e

@@ -12,7 +12,7 @@ NASTY = [
     "x" * 5000,
     "\x00",
     "a\x00b",
-    "'; DROP TABLE courses_material; --",
+    "'; DROP TABLE materials_material; --",
     "1 OR 1=1",
     '"unbalanced',
     '""',

@@ -9,8 +9,9 @@ from wagtail.models import Page
 
 import pytest
 
-from courses.models import CoursePage, Material
+from courses.models import CoursePage
 from lms.core.api_guards import clean_search
+from materials.models import Material
 from tests.factories import EditorFactory, SuperuserFactory
 from tests.test_api_write import Staff
 
@@ -41,7 +42,7 @@ def test_a_body_that_is_not_an_object_is_unprocessable(staff, write, body):
     method, path = {
         "create page": ("post", "/api/v3/pages/"),
         "update page": ("patch", f"/api/v3/pages/{course.pk}/"),
-        "create material": ("post", "/api/v3/snippets/courses.Material/"),
+        "create material": ("post", "/api/v3/snippets/materials.Material/"),
     }[write]
     pages, materials = tree(), Material.objects.count()
 
@@ -106,7 +107,7 @@ def test_a_snippet_key_that_is_not_a_number_is_not_found(staff, key, method, suf
     body = {"revision_id": 1} if suffix == "actions/revert/" else {"title": "Renamed"}
     materials = list(Material.objects.values_list("pk", "title", "live"))
 
-    response = send_raw(staff, method, f"/api/v3/snippets/courses.Material/{key}/{suffix}", body)
+    response = send_raw(staff, method, f"/api/v3/snippets/materials.Material/{key}/{suffix}", body)
 
     assert response.status_code == 404
     assert list(Material.objects.values_list("pk", "title", "live")) == materials
@@ -115,7 +116,7 @@ def test_a_snippet_key_that_is_not_a_number_is_not_found(staff, key, method, suf
 def test_valid_requests_still_reach_wagtail(staff):
     material = Material.objects.filter(live=True).first()
 
-    response = staff.get(f"/api/v3/snippets/courses.Material/{material.pk}/")
+    response = staff.get(f"/api/v3/snippets/materials.Material/{material.pk}/")
 
     assert response.status_code == 200
     assert response.json()["title"] == material.title
@@ -166,7 +167,7 @@ def test_anyone_may_search_pages_for_anything(client, db, search):
 
 @pytest.mark.parametrize("search", SEARCHES)
 @pytest.mark.parametrize(
-    "path", ["/api/v3/images/", "/api/v3/documents/", "/api/v3/snippets/courses.Material/"]
+    "path", ["/api/v3/images/", "/api/v3/documents/", "/api/v3/snippets/materials.Material/"]
 )
 def test_staff_may_search_media_and_snippets_for_anything(staff, path, search):
     response = staff.get(path, search=search)
@@ -234,7 +235,7 @@ def test_a_page_id_beyond_any_key_is_not_found(staff, page_id):
     "path",
     [
         "/api/v3/pages/{page}/revisions/",
-        "/api/v3/snippets/courses.Material/{material}/revisions/",
+        "/api/v3/snippets/materials.Material/{material}/revisions/",
     ],
 )
 def test_a_filter_id_beyond_any_key_is_unprocessable(staff, path):

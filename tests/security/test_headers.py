@@ -12,8 +12,8 @@ from wagtail.embeds.models import Embed
 
 import pytest
 
-from courses.learning import enrol
 from courses.models import CoursePage, ModulePage
+from learning.services import enrol
 from tests.factories import CertificateFactory, ModulePageFactory, UserFactory
 from tests.public_pages import public_urls
 

@@ -6,12 +6,14 @@ the escaped form is there, the raw HTML is not, and `{{ 7*7 }}` never became 49.
 """
 
 from django.test import Client
+from django.urls import reverse
 from django.utils.html import escape
 
 import pytest
 
-from courses.models import CoursePage, EditionPage, Material, ModulePage
+from courses.models import CoursePage, EditionPage, ModulePage
 from lms.accounts.models import User
+from materials.models import Material
 from tests.factories import (
     CourseWithModulesFactory,
     EditorFactory,
@@ -58,8 +60,8 @@ def test_a_learners_own_words_come_back_escaped(client, db, raw, escaped):
 
     course = CourseWithModulesFactory(parent=EditionPage.objects.get(number=1), modules=1)
     module = ModulePage.objects.child_of(course).get()
-    client.post(course.url + "enrol/")
-    client.post(module.url + "complete/")
+    client.post(reverse("enrol", args=[course.pk]))
+    client.post(reverse("complete_module", args=[module.pk]))
     certificate = learner.certificates.get()
     assert certificate.learner_name == marked(raw)
 
@@ -132,7 +134,7 @@ def test_a_material_title_from_an_editor_comes_back_escaped(
 ):
     created = editor.send(
         "post",
-        "/api/v3/snippets/courses.Material/",
+        "/api/v3/snippets/materials.Material/",
         {
             "title": marked(raw),
             "slug": "injected-material",
@@ -145,14 +147,14 @@ def test_a_material_title_from_an_editor_comes_back_escaped(
     assert created.status_code == 201, created.content
     material = Material.objects.get(slug="injected-material")
     published = moderator.send(
-        "post", f"/api/v3/snippets/courses.Material/{material.pk}/actions/publish/"
+        "post", f"/api/v3/snippets/materials.Material/{material.pk}/actions/publish/"
     )
     assert published.status_code == 200, published.content
 
     pages = {
-        "admin listing": admin_html(editor_user, "/admin/snippets/courses/material/"),
+        "admin listing": admin_html(editor_user, "/admin/snippets/materials/material/"),
         "admin edit": admin_html(
-            editor_user, f"/admin/snippets/courses/material/edit/{material.pk}/"
+            editor_user, f"/admin/snippets/materials/material/edit/{material.pk}/"
         ),
         "public page": Client().get("/materials/injected-material/").content.decode(),
         "library": Client().get("/materials/").content.decode(),

@@ -21,16 +21,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from courses.models import (
-    Certificate,
-    CoursePage,
-    EditionPage,
-    Enrolment,
-    Material,
-    ModuleCompletion,
-    ModulePage,
-)
+from courses.models import CoursePage, EditionPage, ModulePage
+from learning.models import Certificate, Enrolment, ModuleCompletion
 from lms.accounts.models import User
+from materials.models import Material
 from tests.factories import (
     CertificateFactory,
     CourseWithModulesFactory,
@@ -144,9 +138,9 @@ def test_sign_up_never_sends_the_new_learner_off_site(client, db, next_url):
 def test_learner_actions_redirect_back_to_their_page(client, course, module, next_url):
     client.force_login(UserFactory())
     for url, data, back_to in [
-        (course.url + "enrol/", {}, course.url),
-        (module.url + "complete/", {answer_field(module): "1"}, module.url),
-        (course.url + "leave/", {}, course.url),
+        (reverse("enrol", args=[course.pk]), {}, course.url),
+        (reverse("complete_module", args=[module.pk]), {answer_field(module): "1"}, module.url),
+        (reverse("leave", args=[course.pk]), {}, course.url),
     ]:
         response = client.post(f"{url}?next={next_url}", {**data, "next": next_url})
         assert response.status_code == 302
@@ -155,7 +149,7 @@ def test_learner_actions_redirect_back_to_their_page(client, course, module, nex
 
 @pytest.mark.parametrize("next_url", EVIL)
 def test_anonymous_learner_actions_send_to_sign_in_on_site(client, course, next_url):
-    response = client.post(course.url + "enrol/", {"next": next_url})
+    response = client.post(reverse("enrol", args=[course.pk]), {"next": next_url})
 
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/?next=")
@@ -239,6 +233,7 @@ def site(course, module):
         if route.startswith(OUTSIDE) or name == "wagtail_serve":
             continue
         urls[name] = reverse(name, kwargs={param: samples[param] for param in params})
+    urls["complete_module"] = reverse("complete_module", args=[module.pk])
     material = Material.objects.filter(live=True).first()
     for model, name, params in routable_page_routes():
         page = {ModulePage: module, CoursePage: course}.get(model) or model.objects.live().first()
@@ -319,9 +314,9 @@ KNOWN_POST_ENDPOINTS = {
     "wagtailcore_login",
     "wagtailcore_authenticate_with_password",
     "wagtaildocs_authenticate_with_password",
-    "CoursePage:enrol",
-    "CoursePage:leave",
-    "ModulePage:complete",
+    "enrol",
+    "leave",
+    "complete_module",
 }
 
 

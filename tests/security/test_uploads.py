@@ -18,7 +18,7 @@ from wagtail.models import APIToken, Collection, CollectionViewRestriction
 import pytest
 from PIL import Image as PILImage
 
-from courses.models import Material
+from materials.models import Material
 from tests.factories import EditorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

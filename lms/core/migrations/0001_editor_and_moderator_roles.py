@@ -1,7 +1,7 @@
 """Wagtail's standard "Editors" and "Moderators" groups, set up for the academy.
 
 Editors create and edit academy pages, materials, documents and images and submit them for
-moderation. Moderators also publish and manage the skills taxonomy. Neither manages users.
+moderation. Moderators also publish, manage the skills taxonomy and see learners' progress. Neither manages users.
 Every academy page and every material goes through the "Moderators approval" workflow.
 
 Idempotent: running it on a database that already has some of this changes nothing twice.
@@ -17,17 +17,21 @@ MEDIA_PERMISSIONS = ["add", "change", "choose"]
 
 EDITOR_MODEL_PERMISSIONS = {
     ("wagtailadmin", "admin"): ["access_admin"],
-    ("courses", "material"): ["add", "change", "view"],
-    ("courses", "skill"): ["view"],
-    ("courses", "skillarea"): ["view"],
+    ("materials", "material"): ["add", "change", "view"],
+    ("skills", "skill"): ["view"],
+    ("skills", "skillarea"): ["view"],
     ("wagtaildocs", "document"): MEDIA_PERMISSIONS,
     ("wagtailimages", "image"): MEDIA_PERMISSIONS,
 }
 MODERATOR_MODEL_PERMISSIONS = {
     **EDITOR_MODEL_PERMISSIONS,
-    ("courses", "material"): ["add", "change", "delete", "view", "publish", "lock", "unlock"],
-    ("courses", "skill"): ["add", "change", "delete", "view"],
-    ("courses", "skillarea"): ["add", "change", "delete", "view"],
+    ("materials", "material"): ["add", "change", "delete", "view", "publish", "lock", "unlock"],
+    ("skills", "skill"): ["add", "change", "delete", "view"],
+    ("skills", "skillarea"): ["add", "change", "delete", "view"],
+    # Moderators see learners' progress (the course progress report); editors do not.
+    ("learning", "enrolment"): ["view"],
+    ("learning", "modulecompletion"): ["view"],
+    ("learning", "certificate"): ["view"],
     ("wagtaildocs", "document"): [*MEDIA_PERMISSIONS, "delete"],
     ("wagtailimages", "image"): [*MEDIA_PERMISSIONS, "delete"],
 }
@@ -104,7 +108,7 @@ def moderation_workflow(apps, moderators):
     for root in Page.objects.filter(depth=1):
         if not WorkflowPage.objects.filter(page=root).exists():
             WorkflowPage.objects.create(page=root, workflow=workflow)
-    material_type, _ = ContentType.objects.get_or_create(app_label="courses", model="material")
+    material_type, _ = ContentType.objects.get_or_create(app_label="materials", model="material")
     WorkflowContentType.objects.get_or_create(
         content_type=material_type, defaults={"workflow": workflow}
     )
@@ -122,7 +126,9 @@ class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("courses", "0001_initial"),
+        ("learning", "0001_initial"),
+        ("materials", "0001_initial"),
+        ("skills", "0001_initial"),
         ("wagtailadmin", "0006_formstate"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtaildocs", "0014_alter_document_file_size"),

@@ -1,0 +1,267 @@
+"""What a learner does and where they stand: enrol, leave, complete, progress, certificates.
+
+Writes run inside transactions and rely on the database's unique constraints, so a double click
+or two concurrent requests end with one record. Progress comes from COUNT queries over live,
+public modules, so a deleted or unpublished module never counts and never breaks anything.
+"""
+
+from dataclasses import dataclass, field
+from functools import partial
+from itertools import groupby
+
+from django.db import transaction
+from django.db.models import Count, Exists, F, Min, OuterRef
+from django.db.models.functions import Substr
+
+from wagtail.models import Page
+
+from courses.models import CoursePage, ModulePage
+from learning.models import Certificate, Enrolment, ModuleCompletion
+from lms.core.audit import audit
+from skills.models import Skill, SkillArea
+
+
+class CompletionRefused(Exception):
+    """The learner may not complete the module (yet); the message tells them why."""
+
+
+def enrol(learner, course):
+    """Enrol the learner; True if they were not enrolled already."""
+    with transaction.atomic():
+        _, created = Enrolment.objects.get_or_create(learner=learner, course=course)
+    if created:
+        audit("enrolment", learner, course_id=course.pk, course_title=course.title)
+    return created
+
+
+def leave(learner, course):
+    """Leave the course, keeping completions so that enrolling again resumes where they were."""
+    deleted, _ = Enrolment.objects.filter(learner=learner, course=course).delete()
+    if deleted:
+        audit("leave", learner, course_id=course.pk, course_title=course.title)
+    return bool(deleted)
+
+
+def wrong_answers(module, answers):
+    """Questions of the module's required self-checks that the answers do not get right.
+
+    `answers` maps "answer-<block id>" to the index of the chosen option, as the form posts it.
+    """
+    wrong = []
+    for block in module.self_checks:
+        if not block.value["required"]:
+            continue
+        correct = next(i for i, option in enumerate(block.value["options"]) if option["correct"])
+        if answers.get(f"answer-{block.id}") != str(correct):
+            wrong.append(block.value["question"])
+    return wrong
+
+
+def _done_by(learner):
+    """A condition on modules: the learner has completed it."""
+    return Exists(ModuleCompletion.objects.filter(learner=learner, module=OuterRef("pk")))
+
+
+def first_incomplete_before(learner, course, module):
+    """The earliest live module before `module` that the learner has not completed, or None."""
+    earlier = course.get_modules().filter(path__lt=module.path)
+    return earlier.filter(~_done_by(learner)).only("id", "title").first()
+
+
+def course_counts(learner, course):
+    """(live modules, of which completed by the learner), in one aggregate query."""
+    counts = course.get_modules().aggregate(
+        total=Count("pk"), done=Count("pk", filter=_done_by(learner))
+    )
+    return counts["total"], counts["done"]
+
+
+def complete_module(learner, module, course, answers):
+    """Mark the module complete; returns (newly completed, certificate issued now or None).
+
+    Raises CompletionRefused when the learner is not enrolled, an earlier module of an ordered
+    course is still open, or a required self-check is answered wrongly.
+    """
+    if not Enrolment.objects.filter(learner=learner, course=course).exists():
+        raise CompletionRefused(f"Enrol in “{course.title}” to record your progress.")
+    if course.modules_in_order:
+        blocking = first_incomplete_before(learner, course, module)
+        if blocking is not None:
+            raise CompletionRefused(
+                f"This course is taken in order: complete “{blocking.title}” first."
+            )
+    wrong = wrong_answers(module, answers)
+    if wrong:
+        raise CompletionRefused(
+            "Not quite: check your answer to " + "; ".join(f"“{q}”" for q in wrong) + "."
+        )
+    with transaction.atomic():
+        _, created = ModuleCompletion.objects.get_or_create(learner=learner, module=module)
+        if created:
+            # Logged once committed, before the certificate this completion may bring.
+            transaction.on_commit(
+                partial(
+                    audit,
+                    "module_completion",
+                    learner,
+                    module_id=module.pk,
+                    module_title=module.title,
+                )
+            )
+        certificate = issue_certificate_if_complete(learner, course)
+    return created, certificate
+
+
+def issue_certificate_if_complete(learner, course):
+    """Issue the course's certificate once every live module is complete; None otherwise.
+
+    The certificate is unique per learner and course in the database, so it is issued once.
+    """
+    total, done = course_counts(learner, course)
+    if not total or done < total:
+        return None
+    edition = course.edition
+    certificate, created = Certificate.objects.get_or_create(
+        learner=learner,
+        course=course,
+        defaults={
+            "learner_name": learner.get_full_name() or learner.get_short_name(),
+            "course_title": course.title,
+            "edition_title": edition.title if edition else "",
+            "module_count": total,
+        },
+    )
+    if not created:
+        return None
+    transaction.on_commit(
+        partial(
+            audit, "certificate_issued", learner, course_id=course.pk, certificate=certificate.code
+        )
+    )
+    return certificate
+
+
+@dataclass
+class Progress:
+    """`done` of `total` live modules."""
+
+    total: int
+    done: int
+    next_module: ModulePage | None
+
+    @property
+    def percent(self):
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def finished(self):
+        return bool(self.total) and self.done == self.total
+
+
+@dataclass
+class CourseProgress(Progress):
+    """A learner's standing in one course, for the course and module pages."""
+
+    enrolled: bool = False
+    completed_ids: set = field(default_factory=set)
+    # In an ordered course, the modules after the first incomplete one.
+    locked_ids: set = field(default_factory=set)
+    certificate: Certificate | None = None
+
+
+def course_progress(learner, course, modules):
+    """The learner's progress over `modules`, the course's live modules already loaded in order.
+
+    Three queries whatever the size of the course; None for anonymous visitors.
+    """
+    if not learner.is_authenticated:
+        return None
+    completed_ids = set(
+        ModuleCompletion.objects.filter(
+            learner=learner, module_id__in=[module.pk for module in modules]
+        ).values_list("module_id", flat=True)
+    )
+    next_module = next((m for m in modules if m.pk not in completed_ids), None)
+    locked_ids = set()
+    if course.modules_in_order and next_module is not None:
+        locked_ids = {module.pk for module in modules if module.path > next_module.path}
+    return CourseProgress(
+        enrolled=Enrolment.objects.filter(learner=learner, course=course).exists(),
+        total=len(modules),
+        done=len(completed_ids),
+        completed_ids=completed_ids,
+        locked_ids=locked_ids,
+        next_module=next_module,
+        certificate=Certificate.objects.filter(learner=learner, course=course).first(),
+    )
+
+
+@dataclass
+class EnrolledCourse(Progress):
+    course: CoursePage | None = None
+
+
+def enrolled_courses(learner):
+    """The learner's live enrolled courses with progress and next module, in three queries."""
+    courses = [
+        enrolment.course
+        for enrolment in Enrolment.objects.filter(learner=learner, course__live=True)
+        .select_related("course")
+        .order_by("-enrolled_at")
+    ]
+    if not courses:
+        return []
+    stats = {
+        row["course_path"]: row
+        for row in ModulePage.objects.live()
+        .public()
+        .in_courses(courses)
+        .annotate(course_path=Substr("path", 1, (F("depth") - 1) * Page.steplen))
+        .order_by()
+        .values("course_path")
+        .annotate(
+            total=Count("pk"),
+            done=Count("pk", filter=_done_by(learner)),
+            next_path=Min("path", filter=~_done_by(learner)),
+        )
+    }
+    next_paths = [row["next_path"] for row in stats.values() if row["next_path"]]
+    next_modules = {
+        module.path: module
+        for module in ModulePage.objects.filter(path__in=next_paths).only(
+            "id", "title", "url_path", "path", "depth"
+        )
+    }
+    result = []
+    for course in courses:
+        row = stats.get(course.path, {"total": 0, "done": 0, "next_path": None})
+        result.append(
+            EnrolledCourse(
+                total=row["total"],
+                done=row["done"],
+                next_module=next_modules.get(row["next_path"]),
+                course=course,
+            )
+        )
+    return result
+
+
+@dataclass
+class AreaProfile:
+    area: SkillArea
+    skills: list
+
+    @property
+    def percent(self):
+        return round(100 * len(self.skills) / self.area.skill_total) if self.area.skill_total else 0
+
+
+def skills_profile(learner):
+    """Skills covered by the learner's completed live modules, grouped by area, in two queries."""
+    completed = ModulePage.objects.live().public().filter(completions__learner=learner)
+    covered = Skill.objects.filter(module_items__content_object__in=completed).distinct()
+    areas = {area.pk: area for area in SkillArea.objects.annotate(skill_total=Count("skills"))}
+    return [
+        AreaProfile(areas[area_id], list(skills))
+        for area_id, skills in groupby(covered, key=lambda skill: skill.area_id)
+    ]

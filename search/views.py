@@ -1,0 +1,231 @@
+"""Site search: every kind of page and the materials, grouped by type, filterable by skill; and
+the skill pages.
+
+Uses Wagtail's search backend (the database backend by default, PostgreSQL full-text search on
+PostgreSQL). Page types are not listed here: any live, public page of the site that matches is
+shown, grouped under its type's name.
+"""
+
+from django import forms
+from django.http import Http404, HttpResponseBadRequest, JsonResponse, QueryDict
+from django.shortcuts import render
+
+from wagtail.models import Page, Site
+from wagtail.search.backends import get_search_backend
+
+from courses.models import CoursePage, CourseSkill, ModulePage, ModuleSkill
+from materials.models import (
+    InvalidFilters,
+    Material,
+    MaterialLibraryPage,
+    MaterialQuery,
+    MaterialSkill,
+    Vocabulary,
+)
+from materials.models.library_query import MAX_QUERY_LENGTH, autocomplete_terms, search_terms
+from search.taxonomy import published_taxonomy
+from skills.models import Skill, SkillArea
+
+RESULTS_PER_SEARCH = 60
+# What a result shows (its title, its type and its URL): a results page reads 120 objects, and
+# whole rows took a tenth of the search's time to load.
+PAGE_RESULT_FIELDS = ("title", "url_path", "path", "depth", "content_type")
+MATERIAL_RESULT_FIELDS = ("title", "slug", "kind")
+AUTOCOMPLETE_RESULTS = 8
+SKILL_CHIPS = 8
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(required=False, max_length=MAX_QUERY_LENGTH, label="Search")
+    skill = forms.ChoiceField(required=False, label="Skill")
+
+    def __init__(self, data, vocabulary=None, **kwargs):
+        super().__init__(data, **kwargs)
+        if vocabulary is not None:
+            self.fields["skill"].choices = [("", "Any skill"), *vocabulary.choices("skill")]
+        else:
+            del self.fields["skill"]
+
+    def error_text(self):
+        return " ".join(f"{name}: {' '.join(errors)}" for name, errors in self.errors.items())
+
+
+def _pages(request):
+    """Live, public pages of the requested site (never the tree's root or other sites)."""
+    pages = Page.objects.live().public()
+    site = Site.find_for_request(request)
+    return pages.in_site(site) if site else pages.none()
+
+
+def _tagged_ids(skill_ids):
+    """Ids of the courses, modules and materials tagged with any of the skills."""
+    ids = set()
+    for through in (CourseSkill, ModuleSkill):
+        ids.update(
+            ("page", pk)
+            for pk in through.objects.filter(tag_id__in=skill_ids).values_list(
+                "content_object_id", flat=True
+            )
+        )
+    ids.update(
+        ("material", pk)
+        for pk in MaterialSkill.objects.filter(tag_id__in=skill_ids).values_list(
+            "content_object_id", flat=True
+        )
+    )
+    return ids
+
+
+def _page_type(page):
+    """The page's own type, from its content type: results show only the title and URL every
+    page has, so the specific rows (a query per page type) are never read."""
+    return page.specific_class or type(page)
+
+
+def _group(pages, materials):
+    """Results grouped by type: page types in tree order (editions before courses), then materials."""
+    groups = {}
+    for page in pages:
+        model = _page_type(page)
+        group = groups.setdefault(
+            model,
+            {
+                "label": str(model._meta.verbose_name_plural).capitalize(),
+                "depth": page.depth,
+                "results": [],
+                "is_material": False,
+            },
+        )
+        group["depth"] = min(group["depth"], page.depth)
+        group["results"].append(page)
+    ordered = sorted(groups.values(), key=lambda group: group["depth"])
+    if materials:
+        ordered.append({"label": "Materials", "results": materials, "is_material": True})
+    return ordered
+
+
+def _matching_skills(query):
+    """Areas and skills whose name or description matches, shown as chips above the results."""
+    backend, query = get_search_backend(), search_terms(query)
+    areas = list(backend.search(query, SkillArea)[:SKILL_CHIPS])
+    skills = list(backend.search(query, Skill)[:SKILL_CHIPS])
+    return (areas + skills)[:SKILL_CHIPS]
+
+
+def search(request):
+    # The taxonomy is read only to check a skill filter, which most searches do not have.
+    vocabulary = Vocabulary() if request.GET.get("skill") else None
+    form = SearchForm(request.GET, vocabulary=vocabulary)
+    context = {"form": form, "query": "", "groups": [], "skill_chips": [], "skill": None}
+    if not form.is_valid():
+        context["error"] = form.error_text()
+        return render(request, "search/search.html", context, status=400)
+    query = form.cleaned_data["q"].strip()
+    skill_slug = form.cleaned_data.get("skill", "")
+    context.update(query=query, skill=skill_slug and _skill_label(vocabulary, skill_slug))
+    if query:
+        terms = search_terms(query)
+        pages = _pages(request).only(*PAGE_RESULT_FIELDS).search(terms)
+        materials = Material.objects.published().only(*MATERIAL_RESULT_FIELDS).search(terms)
+        pages, materials = list(pages[:RESULTS_PER_SEARCH]), list(materials[:RESULTS_PER_SEARCH])
+        if skill_slug:
+            allowed = _tagged_ids(vocabulary.skill_ids_by_slug[skill_slug])
+            pages = [page for page in pages if ("page", page.pk) in allowed]
+            materials = [m for m in materials if ("material", m.pk) in allowed]
+        context.update(
+            groups=_group(pages, materials),
+            skill_chips=_matching_skills(query),
+            skill_slug=skill_slug,
+        )
+    return render(request, "search/search.html", context)
+
+
+def _skill_label(vocabulary, slug):
+    names = {area.slug: area.name for area in vocabulary.areas}
+    names.update({skill.slug: skill.name for skill in vocabulary.skills})
+    return {"slug": slug, "name": names[slug]}
+
+
+def autocomplete(request):
+    """Suggestions for the search box as JSON: {"results": [{"title", "type", "url"}]}."""
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"error": form.error_text()}, status=400)
+    query = autocomplete_terms(form.cleaned_data["q"])
+    if not query:
+        return JsonResponse({"query": "", "results": []})
+    pages = _pages(request).filter(depth__gt=2).autocomplete(query)
+    materials = Material.objects.published().autocomplete(query)
+    results = [
+        {
+            "title": page.title,
+            "type": str(_page_type(page)._meta.verbose_name).capitalize(),
+            "url": page.get_url(request),
+        }
+        for page in pages[:AUTOCOMPLETE_RESULTS]
+    ]
+    results += [
+        {
+            "title": material.title,
+            "type": "Material",
+            "url": MaterialLibraryPage.material_url(material, request),
+        }
+        for material in materials[:AUTOCOMPLETE_RESULTS]
+    ]
+    return JsonResponse({"query": query, "results": results[: AUTOCOMPLETE_RESULTS * 2]})
+
+
+# Skill pages: the taxonomy, and each area and skill with what is tagged with it.
+
+SKILL_PAGE_MATERIALS = 12
+
+
+def skill_index(request):
+    return render(request, "search/skill_index.html", {"areas": published_taxonomy()})
+
+
+def skill_detail(request, slug):
+    """A skill, or an area standing for all of its skills, with a page of its materials."""
+    vocabulary = Vocabulary()
+    area = next((area for area in vocabulary.areas if area.slug == slug), None)
+    if area is not None:
+        subject, skills = area, area.skill_list
+    else:
+        skill = next((skill for skill in vocabulary.skills if skill.slug == slug), None)
+        if skill is None:
+            raise Http404("No such skill.")
+        subject, skills = skill, [skill]
+    # Only the page number comes from the URL: the skill is the page's own.
+    params = QueryDict(mutable=True)
+    params.setlist("page", request.GET.getlist("page")[-1:])
+    try:
+        materials = MaterialQuery(params, vocabulary=vocabulary, fixed={"skill": [slug]})
+    except InvalidFilters as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    library = MaterialLibraryPage.for_request(request)
+    tagged = {"skill_items__tag__in": [skill.pk for skill in skills]}
+    # Only what a link shows: a module's body and a course's fields cost time to load.
+    linked = ("title", "url_path")
+    return render(
+        request,
+        "search/skill_detail.html",
+        {
+            "subject": subject,
+            "area": area,
+            "skills": skills,
+            "courses": CoursePage.objects.live()
+            .public()
+            .filter(**tagged)
+            .distinct()
+            .order_by("path")
+            .only(*linked),
+            "modules": ModulePage.objects.live()
+            .public()
+            .filter(**tagged)
+            .distinct()
+            .order_by("path")
+            .only(*linked),
+            "page_obj": materials.page(per_page=SKILL_PAGE_MATERIALS),
+            "library_url": library.get_url(request) + materials.querystring() if library else None,
+        },
+    )
