@@ -4,11 +4,18 @@ the skill pages.
 Uses Wagtail's search backend (the database backend by default, PostgreSQL full-text search on
 PostgreSQL). Page types are not listed here: any live, public page of the site that matches is
 shown, grouped under its type's name.
+
+The results are one list, paginated like the materials library: the matching pages, best first,
+then the matching materials, best first. Each page of it shows its results grouped by type. A
+skill filter narrows both searches inside the search query, so counts and pages hold every match.
 """
 
 from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpResponseBadRequest, JsonResponse, QueryDict
 from django.shortcuts import render
+from django.utils.functional import cached_property
 
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
@@ -22,13 +29,18 @@ from materials.models import (
     MaterialSkill,
     Vocabulary,
 )
-from materials.models.library_query import MAX_QUERY_LENGTH, autocomplete_terms, search_terms
+from materials.models.library_query import (
+    MAX_PAGE,
+    MAX_QUERY_LENGTH,
+    PER_PAGE,
+    autocomplete_terms,
+    search_terms,
+)
 from search.taxonomy import published_taxonomy
 from skills.models import Skill, SkillArea
 
-RESULTS_PER_SEARCH = 60
-# What a result shows (its title, its type and its URL): a results page reads 120 objects, and
-# whole rows took a tenth of the search's time to load.
+# What a result shows (its title, its type and its URL): whole rows took a tenth of the search's
+# time to load.
 PAGE_RESULT_FIELDS = ("title", "url_path", "path", "depth", "content_type")
 MATERIAL_RESULT_FIELDS = ("title", "slug", "kind")
 AUTOCOMPLETE_RESULTS = 8
@@ -38,6 +50,8 @@ SKILL_CHIPS = 8
 class SearchForm(forms.Form):
     q = forms.CharField(required=False, max_length=MAX_QUERY_LENGTH, label="Search")
     skill = forms.ChoiceField(required=False, label="Skill")
+    # As in the library: a page number that is not one gives a 400, one past the end the last page.
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
 
     def __init__(self, data, vocabulary=None, **kwargs):
         super().__init__(data, **kwargs)
@@ -57,23 +71,38 @@ def _pages(request):
     return pages.in_site(site) if site else pages.none()
 
 
-def _tagged_ids(skill_ids):
-    """Ids of the courses, modules and materials tagged with any of the skills."""
-    ids = set()
-    for through in (CourseSkill, ModuleSkill):
-        ids.update(
-            ("page", pk)
-            for pk in through.objects.filter(tag_id__in=skill_ids).values_list(
-                "content_object_id", flat=True
-            )
+def _tagged(through, skill_ids):
+    """Only what `through` tags with any of the skills: a subquery of ids, which Wagtail search
+    takes as a filter (`id` is a FilterField of pages and of materials)."""
+    return Q(pk__in=through.objects.filter(tag_id__in=skill_ids).values("content_object_id"))
+
+
+class SearchResults:
+    """The matching pages, then the matching materials, as one list for a Paginator: it counts
+    both searches and reads only the part of each that a page of results shows."""
+
+    def __init__(self, pages, materials):
+        self.pages, self.materials = pages, materials
+
+    @cached_property
+    def page_count(self):
+        return self.pages.count()
+
+    @cached_property
+    def material_count(self):
+        return self.materials.count()
+
+    def count(self):
+        return self.page_count + self.material_count
+
+    def __getitem__(self, index):
+        """The results of a slice (all the Paginator asks for): its pages, then its materials."""
+        start, stop, split = index.start or 0, index.stop, self.page_count
+        pages = list(self.pages[start : min(stop, split)]) if start < split else []
+        materials = (
+            list(self.materials[max(start - split, 0) : stop - split]) if stop > split else []
         )
-    ids.update(
-        ("material", pk)
-        for pk in MaterialSkill.objects.filter(tag_id__in=skill_ids).values_list(
-            "content_object_id", flat=True
-        )
-    )
-    return ids
+        return pages + materials
 
 
 def _page_type(page):
@@ -82,10 +111,11 @@ def _page_type(page):
     return page.specific_class or type(page)
 
 
-def _group(pages, materials):
+def _group(results):
     """Results grouped by type: page types in tree order (editions before courses), then materials."""
+    materials = [result for result in results if isinstance(result, Material)]
     groups = {}
-    for page in pages:
+    for page in (result for result in results if not isinstance(result, Material)):
         model = _page_type(page)
         group = groups.setdefault(
             model,
@@ -116,7 +146,14 @@ def search(request):
     # The taxonomy is read only to check a skill filter, which most searches do not have.
     vocabulary = Vocabulary() if request.GET.get("skill") else None
     form = SearchForm(request.GET, vocabulary=vocabulary)
-    context = {"form": form, "query": "", "groups": [], "skill_chips": [], "skill": None}
+    context = {
+        "form": form,
+        "query": "",
+        "groups": [],
+        "skill_chips": [],
+        "skill": None,
+        "page_obj": None,
+    }
     if not form.is_valid():
         context["error"] = form.error_text()
         return render(request, "search/search.html", context, status=400)
@@ -124,16 +161,21 @@ def search(request):
     skill_slug = form.cleaned_data.get("skill", "")
     context.update(query=query, skill=skill_slug and _skill_label(vocabulary, skill_slug))
     if query:
-        terms = search_terms(query)
-        pages = _pages(request).only(*PAGE_RESULT_FIELDS).search(terms)
-        materials = Material.objects.published().only(*MATERIAL_RESULT_FIELDS).search(terms)
-        pages, materials = list(pages[:RESULTS_PER_SEARCH]), list(materials[:RESULTS_PER_SEARCH])
+        pages = _pages(request).only(*PAGE_RESULT_FIELDS)
+        materials = Material.objects.published().only(*MATERIAL_RESULT_FIELDS)
         if skill_slug:
-            allowed = _tagged_ids(vocabulary.skill_ids_by_slug[skill_slug])
-            pages = [page for page in pages if ("page", page.pk) in allowed]
-            materials = [m for m in materials if ("material", m.pk) in allowed]
+            skill_ids = vocabulary.skill_ids_by_slug[skill_slug]
+            pages = pages.filter(_tagged(CourseSkill, skill_ids) | _tagged(ModuleSkill, skill_ids))
+            materials = materials.filter(_tagged(MaterialSkill, skill_ids))
+        terms = search_terms(query)
+        results = SearchResults(pages.search(terms), materials.search(terms))
+        page_obj = Paginator(results, PER_PAGE).get_page(form.cleaned_data["page"] or 1)
         context.update(
-            groups=_group(pages, materials),
+            groups=_group(page_obj.object_list),
+            page_obj=page_obj,
+            results=results,
+            # The page of results the materials start on, for a link to them from the first.
+            materials_page=results.page_count // PER_PAGE + 1,
             skill_chips=_matching_skills(query),
             skill_slug=skill_slug,
         )

@@ -179,6 +179,8 @@ class Material(
         index.SearchField("title", boost=3),
         index.AutocompleteField("title"),
         index.SearchField("description"),
+        # Site search narrows materials by a subquery of ids (a skill's) before searching them.
+        index.FilterField("id"),
         index.FilterField("live"),
         index.FilterField("kind"),
         index.FilterField("language"),
