@@ -1,29 +1,35 @@
-from django.core.cache import cache
-from django.core.management import call_command
+"""What every test may ask for. Each test builds the academy it needs with the factories
+(tests/factories.py); only the demo's own tests and the browser journeys load the demo academy."""
 
-from wagtail.models import Site
+from django.core.cache import cache
 
 import pytest
 
-from tests.factories import UserFactory
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test runs against the demo academy, loaded once per test database."""
-    with django_db_blocker.unblock():
-        call_command("load_academy", verbosity=0)
-
-
-@pytest.fixture
-def home(db):
-    return Site.objects.get(is_default_site=True).root_page.specific
+from tests.factories import MaterialLibraryPageFactory, SmallAcademy, UserFactory, academy_home
 
 
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: no throttle count or cached page from another test."""
     cache.clear()
+
+
+@pytest.fixture
+def home(db):
+    """The academy's home page, at the root of the default site."""
+    return academy_home()
+
+
+@pytest.fixture
+def library(home):
+    """The materials library at /materials/."""
+    return MaterialLibraryPageFactory(parent=home)
+
+
+@pytest.fixture
+def academy(home):
+    """A small academy built with the factories (tests/factories.py `SmallAcademy`)."""
+    return SmallAcademy(home)
 
 
 @pytest.fixture

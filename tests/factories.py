@@ -5,16 +5,17 @@ import json
 
 from django.contrib.auth.models import Group
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
 from courses.models import CoursePage, EditionPage, ModulePage, ModuleSkill
+from home.models import HomePage
 from learning.models import Certificate, Enrolment, ModuleCompletion
 from lms.accounts.models import User
-from materials.models import Material
+from materials.models import Material, MaterialLibraryPage
 from skills.models import Skill, SkillArea
 
 
@@ -53,6 +54,35 @@ class SkillFactory(DjangoModelFactory):
     area = factory.SubFactory(SkillAreaFactory)
 
 
+class HomePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = HomePage
+
+    title = "Cluster Booster Academy"
+    slug = "academy"
+
+
+def make_site_root(home):
+    """Make `home` the root of the default site, as `load_academy` does for the demo."""
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    return home
+
+
+def academy_home():
+    """A live home page at the root of the default site, below the tree's root."""
+    return make_site_root(HomePageFactory(parent=Page.get_first_root_node()))
+
+
+class MaterialLibraryPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = MaterialLibraryPage
+
+    title = "Materials"
+    slug = "materials"
+
+
 class EditionPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = EditionPage
@@ -85,6 +115,11 @@ def self_check(question="Which answer is right?", correct=1, required=True):
             "required": required,
         },
     }
+
+
+def material_block(material, note=""):
+    """A module body block citing `material`, e.g. `body=json.dumps([material_block(m)])`."""
+    return {"type": "material", "value": {"material": material.pk, "note": note}}
 
 
 class ModulePageFactory(wagtail_factories.PageFactory):
@@ -150,7 +185,8 @@ class SuperuserFactory(UserFactory):
 
 
 class CourseWithModulesFactory(CoursePageFactory):
-    """A live course with `modules` live modules (3 unless told), each teaching a demo skill.
+    """A live course with `modules` live modules (3 unless told), each teaching a skill of the
+    taxonomy (a new one if there is none).
 
     `modules__body` gives every module the same body, e.g. one built with `self_check()`.
     """
@@ -163,7 +199,7 @@ class CourseWithModulesFactory(CoursePageFactory):
     def modules(obj, create, extracted, **kwargs):
         if not create:
             return
-        skills = list(Skill.objects.order_by("pk")[:8])
+        skills = list(Skill.objects.order_by("pk")[:8]) or [SkillFactory()]
         for i in range(3 if extracted is None else extracted):
             module = ModulePageFactory(parent=obj, **kwargs)
             ModuleSkill.objects.create(content_object=module, tag=skills[i % len(skills)])
@@ -211,13 +247,14 @@ class PageViewRestrictionFactory(DjangoModelFactory):
             obj.groups.set(extracted)
 
 
-def hidden_content(word="Quokka"):
-    """Everything the public must never see, each titled with `word` and tagged with the skill
-    action-planning: a draft material, a draft course, an unpublished module of a live course, and
-    live courses under a password, a login and a group restriction, each with a live module."""
-    skill = Skill.objects.get(slug="action-planning")
-    edition = EditionPage.objects.get(number=1)
-    public_course = CoursePage.objects.live().child_of(edition).first()
+def hidden_content(academy, word="Quokka"):
+    """Everything the public must never see in `academy` (a SmallAcademy), each titled with `word`
+    and tagged with the skill action-planning: a draft material, a draft course, an unpublished
+    module of a live course, and live courses under a password, a login and a group restriction,
+    each with a live module."""
+    skill = academy.action_planning
+    edition = academy.editions[0]
+    public_course = academy.course
     pages = {
         "draft course": CoursePageFactory(parent=edition, title=f"{word} draft course", live=False),
         "unpublished module": ModulePageFactory(
@@ -248,3 +285,108 @@ def hidden_content(word="Quokka"):
         tags=[f"{word} secret"],
     )
     return {"material": material, **pages}
+
+
+class SmallAcademy:
+    """A small academy built with the factories, for tests that need a whole site: a home page
+    at the site's root with the materials library, two skill areas with two skills each, two
+    editions with a course of three modules each, and a published and a draft material.
+
+    Named after what the demo has, so that a test reads as the story it tells, yet independent of
+    the demo's content: editing demo/data/ never changes it.
+    """
+
+    def __init__(self, home):
+        self.home = home
+        self.library = MaterialLibraryPageFactory(parent=home)
+        self.strategy = SkillAreaFactory(name="Strategy & foresight", slug="strategy-foresight")
+        self.performance = SkillAreaFactory(name="Performance & impact", slug="performance-impact")
+        self.action_planning = SkillFactory(
+            name="Action planning", slug="action-planning", area=self.strategy
+        )
+        self.trend_analysis = SkillFactory(
+            name="Trend analysis", slug="trend-analysis", area=self.strategy
+        )
+        self.kpis = SkillFactory(name="KPIs and impact", slug="kpis-impact", area=self.performance)
+        self.surveys = SkillFactory(
+            name="Member satisfaction surveys",
+            slug="member-satisfaction-surveys",
+            area=self.performance,
+        )
+        self.editions = [
+            EditionPageFactory(
+                parent=home, title="Strasbourg 2023", slug="strasbourg-2023", number=1
+            ),
+            EditionPageFactory(parent=home, title="Sofia 2024", slug="sofia-2024", number=3),
+        ]
+        self.courses = []
+        for edition, skill in zip(self.editions, (self.action_planning, self.kpis), strict=True):
+            course = CoursePageFactory(parent=edition, title=f"Strategy in {edition.title}")
+            course.skills.add(skill)
+            course.save()
+            for number in range(1, 4):
+                module = ModulePageFactory(parent=course, title=f"{course.title}: part {number}")
+                module.skills.add(skill)
+                module.save()
+            self.courses.append(course)
+        self.material = MaterialFactory(
+            title="Action plan template",
+            slug="action-plan-template",
+            kind=Material.Kind.TEMPLATE,
+            edition=self.editions[0],
+            skills=[self.action_planning],
+            tags=["planning"],
+        )
+        self.draft_material = MaterialFactory(
+            title="KPI worksheet draft",
+            slug="kpi-worksheet-draft",
+            live=False,
+            skills=[self.kpis],
+        )
+
+    @property
+    def course(self):
+        return self.courses[0]
+
+    @property
+    def modules(self):
+        return list(ModulePage.objects.child_of(self.course).live().order_by("path"))
+
+
+# What the materials of `library_catalogue` are about: a title, a description and a free tag.
+CATALOGUE_TOPICS = [
+    ("Cluster strategy", "How cluster members agree on a strategy.", "cluster strategy"),
+    ("Action plan", "Turning a strategy into an action plan with owners and dates.", "planning"),
+    ("Internationalisation", "Taking cluster members to foreign markets.", "internationalisation"),
+    ("Member survey", "What members expect from their cluster organisation.", "members"),
+    ("Impact indicators", "Measuring outcomes for the board.", None),
+]
+
+
+def library_catalogue(academy, size=30):
+    """`size` published materials in `academy`'s library (a SmallAcademy), varied in every facet:
+    each kind in turn, three languages, either edition or none, one to three of its four skills,
+    a free tag shared by a fifth of them (and "toolkit" on every fourth), and a date each, a week
+    and a half apart. Their titles and descriptions speak of cluster strategy, action plans,
+    internationalisation, member surveys and impact: the words the tests search for."""
+    skills = [academy.action_planning, academy.trend_analysis, academy.kpis, academy.surveys]
+    editions = [*academy.editions, None]
+    kinds = Material.Kind.values
+    languages = ["en", "fr", "en", "de"]
+    materials = []
+    for i in range(size):
+        topic, description, tag = CATALOGUE_TOPICS[i % len(CATALOGUE_TOPICS)]
+        kind = kinds[i % len(kinds)]
+        materials.append(
+            MaterialFactory(
+                title=f"{topic}: {Material.Kind(kind).label.lower()} {i + 1}",
+                description=description,
+                kind=kind,
+                language=languages[i % len(languages)],
+                edition=editions[i % len(editions)],
+                skills=[skills[(i + n) % len(skills)] for n in range(1 + i // 2 % 3)],
+                tags=[name for name in (tag, "toolkit" if i % 4 == 0 else None) if name],
+                date=datetime.date(2023, 1, 2) + datetime.timedelta(days=11 * i),
+            )
+        )
+    return materials

@@ -8,12 +8,13 @@ from django.test import Client, override_settings
 
 import pytest
 
-from courses.models import EditionPage, ModulePage
+from courses.models import ModulePage
 from learning.models import Certificate, Enrolment, ModuleCompletion
 from lms.accounts.models import User
 from tests.factories import (
     CertificateFactory,
     CourseWithModulesFactory,
+    EditionPageFactory,
     EnrolmentFactory,
     ModuleCompletionFactory,
     UserFactory,
@@ -180,8 +181,8 @@ def test_profile_form_cannot_make_anyone_staff(client):
 
 
 @pytest.fixture
-def course_in_progress(db):
-    return CourseWithModulesFactory(parent=EditionPage.objects.get(number=1))
+def course_in_progress(home):
+    return CourseWithModulesFactory(parent=EditionPageFactory(parent=home))
 
 
 def test_export_contains_the_learners_own_data_only(client, course_in_progress):

@@ -1,5 +1,7 @@
 """The Academy admin menu: materials and the skills taxonomy, as editors and moderators use them."""
 
+import json
+
 from django.urls import reverse
 
 from wagtail.admin.admin_url_finder import AdminURLFinder
@@ -7,15 +9,16 @@ from wagtail.models import ReferenceIndex
 
 import pytest
 
-from courses.models import ModulePage
 from materials.models import Material
 from skills.models import Skill, SkillArea
 from tests.factories import (
     EditorFactory,
     MaterialFactory,
     ModeratorFactory,
+    ModulePageFactory,
     SkillFactory,
     UserFactory,
+    material_block,
 )
 
 
@@ -37,10 +40,6 @@ def moderator(client, db):
     return client
 
 
-def first_pk(model):
-    return model.objects.order_by("pk").values_list("pk", flat=True).first()
-
-
 # Who reaches which view: (model, view, editor's status, moderator's status).
 ACCESS = [
     ("material", "list", 200, 200),
@@ -57,16 +56,17 @@ ACCESS = [
 MODELS = {"material": Material, "skill": Skill, "skillarea": SkillArea}
 
 
-def view_url(model, view):
-    args = (first_pk(MODELS[model]),) if view in ("edit", "usage") else ()
+def view_url(academy, model, view):
+    instance = {"material": academy.material, "skill": academy.kpis, "skillarea": academy.strategy}
+    args = (instance[model].pk,) if view in ("edit", "usage") else ()
     return url(MODELS[model], view, *args)
 
 
 @pytest.mark.parametrize(("model", "view", "editor_status", "moderator_status"), ACCESS)
 def test_each_academy_view_answers_the_right_role(
-    client, db, model, view, editor_status, moderator_status
+    client, academy, model, view, editor_status, moderator_status
 ):
-    target = view_url(model, view)
+    target = view_url(academy, model, view)
 
     client.force_login(EditorFactory())
     assert client.get(target).status_code == editor_status
@@ -106,7 +106,9 @@ def test_materials_search_and_sort(editor):
     assert titles == sorted(titles)
 
 
-def test_material_listing_queries_do_not_grow_with_materials(editor, django_assert_max_num_queries):
+def test_material_listing_queries_do_not_grow_with_materials(
+    editor, academy, django_assert_max_num_queries
+):
     editor.get(url(Material, "list"))
     with django_assert_max_num_queries(40) as small:
         editor.get(url(Material, "list"))
@@ -116,8 +118,8 @@ def test_material_listing_queries_do_not_grow_with_materials(editor, django_asse
         editor.get(url(Material, "list"))
 
 
-def test_bulk_add_a_skill_to_many_materials(moderator):
-    skill = Skill.objects.get(slug="action-planning")
+def test_bulk_add_a_skill_to_many_materials(moderator, academy):
+    skill = academy.action_planning
     materials = [MaterialFactory(), MaterialFactory()]
     bulk_url = (
         reverse("wagtail_bulk_action", args=("materials", "material", "add_skills"))
@@ -148,10 +150,12 @@ def test_bulk_add_a_tag_as_an_editor_waits_in_a_draft(editor):
     assert [tag.name for tag in draft.tags.all()] == ["peer learning"]
 
 
-def test_material_usage_lists_the_modules_that_reference_it(editor):
-    module = ModulePage.objects.live().filter(body__icontains='"material"').first()
-    referenced = next(
-        block.value["material"] for block in module.body if block.block_type == "material"
+def test_material_usage_lists_the_modules_that_reference_it(editor, academy):
+    referenced = academy.material
+    module = ModulePageFactory(
+        parent=academy.course,
+        title="Planning with the template",
+        body=json.dumps([material_block(referenced)]),
     )
     ReferenceIndex.create_or_update_for_object(module)
 
@@ -161,15 +165,32 @@ def test_material_usage_lists_the_modules_that_reference_it(editor):
     assert module.title in response.content.decode()
 
 
-def test_skills_show_their_area_and_how_much_uses_them(editor):
+def test_skills_show_their_area_and_how_much_uses_them(editor, academy):
     response = editor.get(url(Skill, "list"))
 
     skills = {skill.slug: skill for skill in response.context["object_list"]}
-    planning = Skill.objects.get(slug="action-planning")
+    planning = academy.action_planning
     assert skills["action-planning"].area == planning.area
     assert skills["action-planning"].module_count == planning.module_items.count()
     assert skills["action-planning"].material_count == planning.material_items.count()
     assert skills["action-planning"].course_count == planning.course_items.count()
+
+
+@pytest.fixture
+def arranged(academy):
+    """The academy's skills with an order of their own in each area, as editors arrange them
+    (dragging needs distinct positions): a third skill of Strategy & foresight comes last."""
+    scenarios = SkillFactory(
+        name="Scenario building", slug="scenario-building", area=academy.strategy
+    )
+    for skills in (
+        [academy.action_planning, academy.trend_analysis, scenarios],
+        [academy.kpis, academy.surveys],
+    ):
+        for order, skill in enumerate(skills):
+            skill.sort_order = order
+            skill.save()
+    return academy
 
 
 def tree(moderator):
@@ -177,7 +198,7 @@ def tree(moderator):
     return list(response.context["object_list"])
 
 
-def test_skills_list_as_a_tree_and_reorder_within_their_area(moderator):
+def test_skills_list_as_a_tree_and_reorder_within_their_area(moderator, arranged):
     skills = tree(moderator)
     areas = [skill.area_id for skill in skills]
     assert areas == sorted(areas, key=areas.index), "each area's skills are listed together"
@@ -191,7 +212,7 @@ def test_skills_list_as_a_tree_and_reorder_within_their_area(moderator):
     assert reordered == [siblings[-1], *siblings[:-1]]
 
 
-def test_a_skill_cannot_be_dragged_into_another_area(moderator):
+def test_a_skill_cannot_be_dragged_into_another_area(moderator, arranged):
     skills = tree(moderator)
     other = next(skill for skill in skills if skill.area != skills[0].area)
 
@@ -201,8 +222,8 @@ def test_a_skill_cannot_be_dragged_into_another_area(moderator):
     assert tree(moderator) == skills
 
 
-def test_deleting_a_skill_in_use_is_refused_with_the_reason(moderator):
-    skill = Skill.objects.get(slug="action-planning")
+def test_deleting_a_skill_in_use_is_refused_with_the_reason(moderator, academy):
+    skill = academy.action_planning
     module_count = skill.module_items.count()
 
     response = moderator.post(url(Skill, "delete", skill.pk), follow=True)

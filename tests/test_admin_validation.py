@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 import pytest
 
-from courses.models import CoursePage, ModulePage
+from courses.models import ModulePage
 from tests.factories import EditorFactory, ModeratorFactory
 from tests.test_roles import add_module_url, module_form
 
@@ -20,8 +20,9 @@ def moderator(client, db):
 
 
 @pytest.fixture
-def course(db):
-    return CoursePage.objects.live().get(slug="strategy-foundations")
+def course(academy):
+    """A live course of the academy; its modules are tagged with the skill "Action planning"."""
+    return academy.course
 
 
 def test_a_module_without_skills_cannot_be_published(moderator, course):

@@ -6,7 +6,7 @@ from wagtail.models import APIToken
 
 import pytest
 
-from courses.models import CoursePage, ModulePage
+from courses.models import ModulePage
 from materials.models import Material
 from tests.factories import EditorFactory, MaterialFactory, ModeratorFactory, UserFactory
 
@@ -49,6 +49,7 @@ def anonymous(client, db):
     return Staff(client)
 
 
+# Its skill, like the modules' below, is one of the `academy` fixture's.
 NEW_MATERIAL = {
     "title": "Trend radar template",
     "slug": "trend-radar-template",
@@ -61,7 +62,7 @@ NEW_MATERIAL = {
 }
 
 
-def test_editor_lists_creates_a_draft_and_updates_it_but_cannot_publish(editor):
+def test_editor_lists_creates_a_draft_and_updates_it_but_cannot_publish(editor, academy):
     listed = editor.get(SNIPPETS)
     assert listed.status_code == 200
     assert listed.json()["count"] == Material.objects.count()
@@ -109,14 +110,14 @@ def module_payload(course, **meta):
         "slug": "writing-a-member-survey",
         "introduction": "Ask members what they need.",
         "estimated_minutes": 25,
-        "skills": ["member-needs-analysis"],
+        "skills": ["member-satisfaction-surveys"],
         "meta": {"type": "courses.ModulePage", "parent_id": course.pk, **meta},
     }
 
 
 @pytest.fixture
-def course(db):
-    return CoursePage.objects.live().get(slug="strategy-foundations")
+def course(academy):
+    return academy.course
 
 
 def test_editor_creates_and_updates_a_module_draft_but_cannot_publish(editor, course):
@@ -155,7 +156,7 @@ def test_moderator_publishes_a_module(moderator, course):
     assert response.status_code == 200, response.content
     module = ModulePage.objects.get(pk=module_id)
     assert module.live
-    assert [skill.name for skill in module.skills.all()] == ["Member-needs analysis"]
+    assert [skill.name for skill in module.skills.all()] == ["Member satisfaction surveys"]
 
 
 def test_editor_submits_a_module_draft_and_moderators_find_it_waiting(editor, course):
@@ -171,7 +172,7 @@ def test_editor_submits_a_module_draft_and_moderators_find_it_waiting(editor, co
     assert again.status_code == 409
 
 
-def test_editor_submits_a_material_draft(editor):
+def test_editor_submits_a_material_draft(editor, academy):
     material_id = editor.send("post", SNIPPETS, NEW_MATERIAL).json()["id"]
 
     submitted = editor.send("post", f"{ACADEMY}materials/{material_id}/submit/")

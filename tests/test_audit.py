@@ -10,14 +10,14 @@ from wagtail.models import APIToken, ModelLogEntry
 
 import pytest
 
-from courses.models import EditionPage
 from materials.models import Material
-from skills.models import Skill
 from tests.factories import (
     CourseWithModulesFactory,
+    EditionPageFactory,
     EditorFactory,
     MaterialFactory,
     ModeratorFactory,
+    SkillFactory,
 )
 
 PASSWORD = "correct horse battery"  # tests/factories.py UserFactory
@@ -36,8 +36,8 @@ def audit_log(caplog):
 
 
 @pytest.fixture
-def course(db):
-    return CourseWithModulesFactory(parent=EditionPage.objects.get(number=3), title="Audited")
+def course(home):
+    return CourseWithModulesFactory(parent=EditionPageFactory(parent=home), title="Audited")
 
 
 def only(events, name):
@@ -129,7 +129,7 @@ def actions_on(instance):
 def test_bulk_add_skill_logs_an_edit_and_publish_per_material(client, db):
     moderator = ModeratorFactory()
     client.force_login(moderator)
-    skill = Skill.objects.get(slug="action-planning")
+    skill = SkillFactory(name="Action planning")
     materials = [MaterialFactory(), MaterialFactory()]
     before = {material.pk: actions_on(material) for material in materials}
     bulk_url = reverse("wagtail_bulk_action", args=("materials", "material", "add_skills"))
@@ -143,13 +143,14 @@ def test_bulk_add_skill_logs_an_edit_and_publish_per_material(client, db):
         assert new == [("wagtail.edit", moderator.pk), ("wagtail.publish", moderator.pk)]
 
 
-def test_csv_import_logs_each_material_as_created_by_the_importer(client, db):
+def test_csv_import_logs_each_material_as_created_by_the_importer(client, academy):
     editor = EditorFactory()
     client.force_login(editor)
+    edition, skill = academy.editions[1].number, academy.trend_analysis.slug
     csv = (
         "title,kind,edition,skills,tags,url\n"
-        "Audit trail worksheet,template,3,trend-analysis,,\n"
-        "Audit trail recording,recording,3,trend-analysis,,https://video.example.org/audit\n"
+        f"Audit trail worksheet,template,{edition},{skill},,\n"
+        f"Audit trail recording,recording,{edition},{skill},,https://video.example.org/audit\n"
     )
     response = client.post(
         reverse("materials_import"),

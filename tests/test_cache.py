@@ -16,10 +16,8 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from courses.models import CoursePage
 from lms.core.cache import AnonymousPageCacheMiddleware, cached_for_content
 from materials.models import Material
-from skills.models import Skill
 from tests.factories import MaterialFactory, UserFactory
 
 
@@ -49,8 +47,8 @@ def page_cache(request, settings, db):
 
 
 @pytest.fixture
-def course(db):
-    return CoursePage.objects.live().get(slug="strategy-foundations")
+def course(academy):
+    return academy.course
 
 
 def test_second_anonymous_view_of_a_course_comes_from_the_cache(client, page_cache, course):
@@ -96,14 +94,14 @@ def test_closing_a_page_or_an_ancestor_to_the_public_closes_its_cached_copy(
     assert client.get(course.url).status_code == 200
 
 
-def test_a_new_material_appears_in_the_library_at_once(client, page_cache):
+def test_a_new_material_appears_in_the_library_at_once(client, page_cache, library):
     client.get("/materials/")
     assert client.get("/materials/")["X-Page-Cache"] == "hit"
     MaterialFactory(title="Brand-new cache test worksheet", date="2099-01-01")
     assert b"Brand-new cache test worksheet" in client.get("/materials/").content
 
 
-def test_deleting_a_material_removes_its_page_at_once(client, page_cache):
+def test_deleting_a_material_removes_its_page_at_once(client, page_cache, library):
     material = MaterialFactory(title="Short-lived worksheet")
     url = f"/materials/{material.slug}/"
     assert client.get(url).status_code == 200
@@ -112,8 +110,8 @@ def test_deleting_a_material_removes_its_page_at_once(client, page_cache):
     assert client.get(url).status_code == 404
 
 
-def test_unpublishing_a_material_snippet_removes_it_at_once(client, page_cache):
-    material = Material.objects.published().first()
+def test_unpublishing_a_material_snippet_removes_it_at_once(client, page_cache, academy):
+    material = academy.material
     url = f"/materials/{material.slug}/"
     assert client.get(url).status_code == 200
     material.unpublish()
@@ -187,8 +185,10 @@ def skill_count(client, skill_slug, **filters):
     return next(s["count"] for area in values for s in area["children"] if s["value"] == skill_slug)
 
 
-def test_library_facet_counts_are_cached_and_a_new_material_counts_at_once(client, page_cache):
-    skill = Skill.objects.get(slug="trend-analysis")
+def test_library_facet_counts_are_cached_and_a_new_material_counts_at_once(
+    client, page_cache, academy
+):
+    skill = academy.trend_analysis
     before = skill_count(client, skill.slug, kind="worksheet")
     with CaptureQueriesContext(connection) as first:
         skill_count(client, skill.slug, kind="slides")

@@ -5,10 +5,11 @@ from django.utils import timezone
 
 import pytest
 
-from courses.models import EditionPage, ModulePage
+from courses.models import ModulePage
 from learning.models import Certificate, new_certificate_code
 from tests.factories import (
     CourseWithModulesFactory,
+    EditionPageFactory,
     EnrolmentFactory,
     ModuleCompletionFactory,
     UserFactory,
@@ -16,12 +17,13 @@ from tests.factories import (
 
 
 @pytest.fixture
-def earned(db, client):
+def earned(home, client):
     """A certificate earned through the completion endpoint by a learner named Ana Novak."""
     learner = UserFactory(display_name="Ana Novak")
-    course = CourseWithModulesFactory(
-        parent=EditionPage.objects.get(number=1), title="Designing cluster services"
+    edition = EditionPageFactory(
+        parent=home, title="1st Cluster Booster Academy: Strasbourg", number=1
     )
+    course = CourseWithModulesFactory(parent=edition, title="Designing cluster services")
     EnrolmentFactory(learner=learner, course=course)
     first, *rest = ModulePage.objects.child_of(course).order_by("path")
     for module in rest:

@@ -1,5 +1,5 @@
-"""The stored facet counts (courses/models/facets.py) stay exactly the published materials' own
-counts after every kind of change, however it reaches the database."""
+"""The stored facet counts (materials/models/facet_counts.py) stay exactly the published
+materials' own counts after every kind of change, however it reaches the database."""
 
 from collections import Counter
 
@@ -9,7 +9,6 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from courses.models import EditionPage
 from materials.models import (
     Material,
     MaterialFacetCount,
@@ -63,17 +62,21 @@ def assert_exact():
 
 
 @pytest.fixture
-def material():
+def material(academy):
+    """A published worksheet of the academy's first edition, with two skills of one area."""
     return MaterialFactory(
         title="Counted worksheet",
-        edition=EditionPage.objects.get(number=1),
-        skills=list(Skill.objects.filter(area__slug="strategy-foresight")[:2]),
+        edition=academy.editions[0],
+        skills=[academy.action_planning, academy.trend_analysis],
         tags=["counted", "counted twice"],
     )
 
 
-def test_the_demo_academy_is_counted_exactly():
-    assert stored()[("skill", str(Skill.objects.get(slug="action-planning").pk))] > 0
+def test_an_academy_is_counted_exactly(academy, material):
+    """Published materials, a draft, and two skills of one area on one material (the area
+    counts it once), each saved the ordinary way."""
+    assert stored()[("skill", str(academy.action_planning.pk))] == 2
+    assert stored()[("area", str(academy.strategy.pk))] == 2
     assert_exact()
 
 
@@ -88,11 +91,11 @@ def test_creating_publishing_and_unpublishing(material):
     assert_exact()
 
 
-def test_editing_a_materials_columns_skills_and_tags(material):
+def test_editing_a_materials_columns_skills_and_tags(academy, material):
     material.kind = Material.Kind.SLIDES
     material.language = "fr"
-    material.edition = EditionPage.objects.get(number=2)
-    material.skills.set([Skill.objects.get(slug="kpis-impact")])
+    material.edition = academy.editions[1]
+    material.skills.set([academy.kpis])
     material.tags.set(["recounted"])
     material.save()
     assert_exact()
@@ -124,12 +127,12 @@ def test_changes_in_bulk_and_by_queryset(material):
     assert_exact()
 
 
-def test_tagging_rows_added_moved_and_removed_one_by_one(material):
+def test_tagging_rows_added_moved_and_removed_one_by_one(academy, material):
     """A tag given twice counts once, and still counts while one of its rows is left."""
     tag = material.tags.first()
     MaterialTag.objects.create(content_object=material, tag=tag)
     assert_exact()
-    other = MaterialFactory(title="Other", skills=[Skill.objects.get(slug="kpis-impact")])
+    other = MaterialFactory(title="Other", skills=[academy.kpis])
     MaterialTag.objects.filter(content_object=material, tag=tag).first().delete()
     assert_exact()
     MaterialTag.objects.filter(content_object=material, tag=tag).update(content_object=other)
@@ -160,5 +163,7 @@ def test_a_view_restriction_on_an_edition_hides_its_count_in_the_library(client,
 def test_the_counts_live_in_the_database_not_in_python(material):
     """Raw SQL, which no Django signal sees, is counted too."""
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE materials_material SET live = %s WHERE id = %s", [False, material.pk])
+        cursor.execute(
+            "UPDATE materials_material SET live = %s WHERE id = %s", [False, material.pk]
+        )
     assert_exact()

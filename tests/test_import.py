@@ -9,6 +9,7 @@ import pytest
 from materials.models import Material
 from tests.factories import EditorFactory, UserFactory
 
+# The rows name what the `academy` fixture has: edition 3 (Sofia 2024) and these skills.
 GOOD = """title,kind,edition,skills,tags,url
 Member interview guide,template,3,member-satisfaction-surveys;Trend analysis,surveys;members,
 Sofia keynote recording,Recording,3,trend-analysis,,https://video.example.org/sofia-keynote
@@ -20,7 +21,7 @@ Mystery material,podcast,3,trend-analysis,,
 """
 
 
-def test_command_imports_a_good_file_as_drafts(tmp_path, db):
+def test_command_imports_a_good_file_as_drafts(tmp_path, academy):
     csv_file = tmp_path / "materials.csv"
     csv_file.write_text(GOOD)
 
@@ -40,7 +41,7 @@ def test_command_imports_a_good_file_as_drafts(tmp_path, db):
     assert recording.latest_revision is not None
 
 
-def test_command_with_one_bad_row_imports_nothing_and_names_it(tmp_path, db, capsys):
+def test_command_with_one_bad_row_imports_nothing_and_names_it(tmp_path, academy, capsys):
     csv_file = tmp_path / "materials.csv"
     csv_file.write_text(ONE_BAD_ROW)
     before = Material.objects.count()
@@ -60,7 +61,7 @@ def upload(client, text):
     )
 
 
-def test_editor_imports_a_good_file_in_the_admin(client, db):
+def test_editor_imports_a_good_file_in_the_admin(client, academy):
     client.force_login(EditorFactory())
 
     response = upload(client, GOOD)
@@ -70,7 +71,7 @@ def test_editor_imports_a_good_file_in_the_admin(client, db):
     assert Material.objects.filter(slug="member-interview-guide", live=False).exists()
 
 
-def test_admin_import_lists_every_bad_row_and_imports_nothing(client, db):
+def test_admin_import_lists_every_bad_row_and_imports_nothing(client, academy):
     client.force_login(EditorFactory())
     text = ONE_BAD_ROW + "Orphan,worksheet,9,no-such-skill,,not a url\n"
     before = Material.objects.count()

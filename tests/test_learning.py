@@ -7,7 +7,7 @@ from django.urls import reverse
 
 import pytest
 
-from courses.models import EditionPage, ModulePage
+from courses.models import ModulePage
 from learning.models import Certificate, Enrolment, ModuleCompletion
 from tests.factories import (
     CourseWithModulesFactory,
@@ -21,8 +21,9 @@ PASSWORD = "a sturdy passphrase 42"
 
 
 @pytest.fixture
-def edition(db):
-    return EditionPage.objects.get(number=3)
+def edition(academy):
+    """Sofia 2024, the small academy's edition number 3."""
+    return academy.editions[1]
 
 
 @pytest.fixture
@@ -53,7 +54,7 @@ def messages_of(response):
     return [str(m) for m in response.context["messages"]]
 
 
-def test_whole_story_from_sign_up_to_certificate(client, ordered_course):
+def test_whole_story_from_sign_up_to_certificate(client, edition, ordered_course):
     response = client.post(
         "/accounts/signup/",
         {
@@ -82,14 +83,18 @@ def test_whole_story_from_sign_up_to_certificate(client, ordered_course):
     html = client.get(third.url).content.decode()
     assert "Locked" in html
     assert 'id="module-complete-form"' not in html
-    response = client.post(reverse("complete_module", args=[third.pk]), {answer_field(html): "1"}, follow=True)
+    response = client.post(
+        reverse("complete_module", args=[third.pk]), {answer_field(html): "1"}, follow=True
+    )
     assert f"complete “{first.title}” first" in " ".join(messages_of(response))
     assert not ModuleCompletion.objects.filter(module=third).exists()
 
     for module in (first, second, third):
         html = client.get(module.url).content.decode()
         assert 'id="module-complete-form"' in html
-        response = client.post(reverse("complete_module", args=[module.pk]), {answer_field(html): "1"}, follow=True)
+        response = client.post(
+            reverse("complete_module", args=[module.pk]), {answer_field(html): "1"}, follow=True
+        )
         assert response.status_code == 200
         assert "You have completed this module." in response.content.decode()
 
@@ -102,7 +107,7 @@ def test_whole_story_from_sign_up_to_certificate(client, ordered_course):
     verification = client.get(f"/certificates/{certificate.code}/").content.decode()
     assert "Ana Novak" in verification
     assert "Testing your strategy" in verification
-    assert "3rd" in verification or "Sofia" in verification
+    assert edition.title in verification
 
     dashboard = client.get("/learning/").content.decode()
     assert certificate.get_absolute_url() in dashboard
@@ -166,7 +171,9 @@ def test_wrong_or_missing_self_check_answer_is_refused_with_a_message(
     learner_client.post(reverse("enrol", args=[ordered_course.pk]))
     module = modules_of(ordered_course)[0]
     field = answer_field(learner_client.get(module.url).content.decode())
-    response = learner_client.post(reverse("complete_module", args=[module.pk]), {field: answer}, follow=True)
+    response = learner_client.post(
+        reverse("complete_module", args=[module.pk]), {field: answer}, follow=True
+    )
     assert response.status_code == 200
     assert "Not quite: check your answer to “Which option is right?”" in messages_of(response)[0]
     assert not ModuleCompletion.objects.filter(learner=learner).exists()

@@ -2,20 +2,29 @@
 
 The test commits real rows, so it runs outside the per-test transaction: the two requests use
 their own database connections and must see the learner, then race on the unique constraints.
-It removes what it created, leaving the demo academy as it found it.
+It removes what it created, leaving the database as it found it.
 """
 
+import json
 import threading
 
 from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 
+from wagtail.models import Site
+
 import pytest
 
-from courses.models import CoursePage
 from learning.models import Certificate, Enrolment, ModuleCompletion
-from lms.accounts.models import User
+from tests.factories import (
+    CourseWithModulesFactory,
+    EditionPageFactory,
+    SkillFactory,
+    UserFactory,
+    academy_home,
+    self_check,
+)
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -25,11 +34,19 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def committed_learner(django_db_setup, django_db_blocker):
-    """A learner enrolled in a demo course with all but its last module complete, committed."""
+    """A learner enrolled in a course of three modules, each with a required self-check, with all
+    but the last complete; all committed, then removed again."""
     with django_db_blocker.unblock():
-        course = CoursePage.objects.live().filter(modules_in_order=False).first()
+        site = Site.objects.get(is_default_site=True)
+        site_root = site.root_page
+        skill = SkillFactory()
+        home = academy_home()
+        course = CourseWithModulesFactory(
+            parent=EditionPageFactory(parent=home),
+            modules__body=json.dumps([self_check(correct=2)]),
+        )
         modules = list(course.get_modules())
-        learner = User.objects.create_user("racer@clusters.example.org", "a sturdy passphrase 42")
+        learner = UserFactory(email="racer@clusters.example.org")
         Enrolment.objects.create(learner=learner, course=course)
         for module in modules[:-1]:
             ModuleCompletion.objects.create(learner=learner, module=module)
@@ -37,6 +54,11 @@ def committed_learner(django_db_setup, django_db_blocker):
             yield learner, course, modules[-1]
         finally:
             learner.delete()
+            home.delete()
+            site.root_page = site_root
+            site.save()
+            skill.delete()
+            skill.area.delete()
             connection.close()
 
 
@@ -56,7 +78,9 @@ def test_two_simultaneous_completions_leave_one_record_and_one_certificate(
         client.force_login(learner)
         start.wait()
         try:
-            statuses.append(client.post(reverse("complete_module", args=[last_module.pk]), answers).status_code)
+            statuses.append(
+                client.post(reverse("complete_module", args=[last_module.pk]), answers).status_code
+            )
         finally:
             connections.close_all()
 

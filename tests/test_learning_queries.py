@@ -8,10 +8,11 @@ from django.urls import reverse
 
 import pytest
 
-from courses.models import EditionPage, ModulePage
+from courses.models import ModulePage
 from tests.factories import (
     CertificateFactory,
     CourseWithModulesFactory,
+    EditionPageFactory,
     EnrolmentFactory,
     ModuleCompletionFactory,
     UserFactory,
@@ -20,8 +21,8 @@ from tests.factories import (
 
 
 @pytest.fixture
-def edition(db):
-    return EditionPage.objects.get(number=2)
+def edition(home):
+    return EditionPageFactory(parent=home)
 
 
 def course_half_done(edition, learner, size):

@@ -5,14 +5,13 @@ from django.core.management import call_command
 import pytest
 
 from materials.models import Material, MaterialLibraryPage
-from skills.models import Skill
 from tests.factories import MaterialFactory
 
 
 @pytest.fixture
-def materials_indexed(db):
-    """A published and a draft material, both in the search index."""
-    skill = Skill.objects.get(slug="kpis-impact")
+def materials_indexed(academy):
+    """A published and a draft material of the academy, both in the search index."""
+    skill = academy.kpis
     published = MaterialFactory(
         title="Measuring cluster impact with outcome indicators",
         description="A worksheet on choosing outcome indicators for a cluster organisation.",
@@ -54,20 +53,3 @@ def test_draft_and_unknown_materials_are_not_found(client, materials_indexed):
     _, draft = materials_indexed
     assert client.get(f"/materials/{draft.slug}/").status_code == 404
     assert client.get("/materials/no-such-material/").status_code == 404
-
-
-@pytest.mark.django_db
-def test_demo_materials_carry_files_skills_and_editions():
-    materials = Material.objects.published().prefetch_related("skills", "tags")
-    assert materials.count() >= 28
-    kinds = {m.kind for m in materials}
-    assert kinds == set(Material.Kind.values)
-    for material in materials:
-        assert 1 <= len(material.skills.all()) <= 4, material
-        assert len(material.tags.all()) <= 3, material
-        assert material.edition_id, material
-        assert material.document_id or material.external_url, material
-    with_files = [m for m in materials if m.document_id]
-    for material in with_files[:3]:
-        with material.document.file.open("rb") as handle:
-            assert handle.read(5) == b"%PDF-"

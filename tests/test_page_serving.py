@@ -9,8 +9,7 @@ from wagtail.models import Site
 
 import pytest
 
-from courses.models import EditionPage, ModulePage
-from materials.models import Material, MaterialLibraryPage
+from courses.models import ModulePage
 from tests.factories import (
     CoursePageFactory,
     ModulePageFactory,
@@ -22,9 +21,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def course():
-    edition = EditionPage.objects.get(number=3)
-    course = CoursePageFactory(parent=edition, title="Closed course")
+def course(academy):
+    course = CoursePageFactory(parent=academy.editions[1], title="Closed course")
     ModulePageFactory(parent=course, title="Closed module")
     return course
 
@@ -45,11 +43,10 @@ def test_an_unpublished_home_page_is_not_found(client, home):
     assert client.get("/").status_code == 404
 
 
-def test_a_site_whose_root_is_a_routable_page_answers_its_routes(client):
+def test_a_site_whose_root_is_a_routable_page_answers_its_routes(client, academy):
     """Another site may start at the library: its materials are then at /<slug>/."""
-    library = MaterialLibraryPage.objects.get()
-    Site.objects.create(hostname="library.example", port=80, root_page=library)
-    material = Material.objects.filter(live=True).first()
+    Site.objects.create(hostname="library.example", port=80, root_page=academy.library)
+    material = academy.material
     response = client.get(f"/{material.slug}/", headers={"host": "library.example"})
     assert response.status_code == 200
     assert material.title in response.content.decode()
@@ -64,8 +61,9 @@ def test_an_unpublished_page_is_not_found(client, course):
     assert client.get(url).status_code == 404
 
 
-def test_an_unknown_slug_or_a_path_below_a_module_is_not_found(client):
-    module = ModulePage.objects.live().first()
+def test_an_unknown_slug_or_a_path_below_a_module_is_not_found(client, academy):
+    module = academy.modules[0]
+    assert client.get(module.url).status_code == 200
     assert client.get(module.get_parent().url + "no-such-module/").status_code == 404
     assert client.get(module.url + "nothing-below/").status_code == 404
 
@@ -114,8 +112,8 @@ def test_a_group_restriction_admits_only_members(client, course):
     assert "Closed course" in client.get(course.url).content.decode()
 
 
-def test_an_alias_follows_the_restrictions_of_the_page_it_stands_for(client, course):
-    other_edition = EditionPage.objects.get(number=2)
+def test_an_alias_follows_the_restrictions_of_the_page_it_stands_for(client, academy, course):
+    other_edition = academy.editions[0]
     alias = course.create_alias(parent=other_edition, update_slug="closed-course-copy")
     PageViewRestrictionFactory(page=course, restriction_type="login")
     assert client.get(alias.url).status_code == 302

@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import json
 
 from django.urls import reverse
 from django.utils import timezone
@@ -19,16 +20,14 @@ from tests.factories import (
     ModulePageFactory,
     SkillFactory,
     UserFactory,
+    material_block,
 )
 
 
 @pytest.fixture
-def known_course(home):
+def known_course(academy):
     """A course titled like a formula: 4 learners enrolled, 1 finished in 2 days, 1 in 4 days."""
-    from courses.models import EditionPage
-
-    edition = EditionPage.objects.get(number=1)
-    course = CoursePageFactory(parent=edition, title='=HYPERLINK("http://evil")')
+    course = CoursePageFactory(parent=academy.editions[0], title='=HYPERLINK("http://evil")')
     skill = SkillFactory()
     modules = [ModulePageFactory(parent=course) for _ in range(2)]
     for module in modules:
@@ -192,16 +191,13 @@ def test_report_queries_do_not_grow_with_data(
         client.get(url, {"export": "csv"})
 
 
-def test_modules_citing_a_material_are_not_gaps(client, db):
+def test_modules_citing_a_material_are_not_gaps(client, academy):
     from wagtail.models import ReferenceIndex
 
-    from courses.models import ModulePage
     from materials.reports import content_gaps
 
-    citing = next(
-        module
-        for module in ModulePage.objects.live()
-        if any(block.block_type == "material" for block in module.body)
+    citing = ModulePageFactory(
+        parent=academy.course, body=json.dumps([material_block(academy.material)])
     )
     ReferenceIndex.create_or_update_for_object(citing)
     bare = ModulePageFactory(parent=citing.get_parent())

@@ -11,7 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import pytest
 
-from courses.models import CoursePage, ModulePage
+from courses.models import ModulePage
 from materials.models import Material
 from tests.factories import EditorFactory, ModeratorFactory, UserFactory
 
@@ -39,8 +39,9 @@ def module_form(title, *, publish=False, submit=False, skills='"Action planning"
 
 
 @pytest.fixture
-def course(db):
-    return CoursePage.objects.live().get(slug="strategy-foundations")
+def course(academy):
+    """A live course; the module form tags its modules with the academy's "Action planning"."""
+    return academy.course
 
 
 def add_module_url(course):

@@ -6,16 +6,38 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from skills.models import Skill
-from tests.factories import MaterialFactory, UserFactory, hidden_content
+from tests.factories import (
+    EditionPageFactory,
+    MaterialFactory,
+    UserFactory,
+    hidden_content,
+    library_catalogue,
+)
 
 
 def _groups(response):
     return {group["label"]: group["results"] for group in response.context["groups"]}
 
 
+@pytest.fixture
+def strategy_academy(academy):
+    """The academy with an edition, courses, modules and materials that speak of strategy: a
+    third edition introduced as one on cluster strategy, its courses and their modules titled
+    "Strategy in …", and the library's catalogue (tests/factories.py `library_catalogue`)."""
+    EditionPageFactory(
+        parent=academy.home,
+        title="Turin 2023",
+        slug="turin-2023",
+        number=2,
+        host_city="Turin",
+        intro="<p>Two days on cluster strategy with the Piedmont clusters.</p>",
+    )
+    library_catalogue(academy)
+    return academy
+
+
 @pytest.mark.django_db
-def test_search_groups_editions_courses_modules_and_materials(client):
+def test_search_groups_editions_courses_modules_and_materials(client, strategy_academy):
     response = client.get("/search/", {"q": "strategy"})
     assert response.status_code == 200
     groups = _groups(response)
@@ -23,7 +45,7 @@ def test_search_groups_editions_courses_modules_and_materials(client):
     labels = [group["label"] for group in response.context["groups"]]
     assert labels.index("Editions") < labels.index("Courses") < labels.index("Modules")
     assert labels[-1] == "Materials"
-    assert "Strategy foundations" in {c.title for c in groups["Courses"]}
+    assert strategy_academy.course.title in {c.title for c in groups["Courses"]}
 
 
 @pytest.mark.django_db
@@ -35,14 +57,14 @@ def test_search_finds_materials_by_words_in_title_and_description(client):
 
 
 @pytest.mark.django_db
-def test_matching_skills_appear_as_chips_and_filter_the_results(client):
+def test_matching_skills_appear_as_chips_and_filter_the_results(client, strategy_academy):
     response = client.get("/search/", {"q": "action planning"})
     chips = {chip.slug for chip in response.context["skill_chips"]}
     assert "action-planning" in chips
     assert 'href="?q=action+planning&amp;skill=action-planning"' in response.content.decode()
 
     filtered = client.get("/search/", {"q": "strategy", "skill": "action-planning"})
-    skill = Skill.objects.get(slug="action-planning")
+    skill = strategy_academy.action_planning
     for label, results in _groups(filtered).items():
         for result in results:
             tagged = result if label == "Materials" else result.specific
@@ -52,12 +74,12 @@ def test_matching_skills_appear_as_chips_and_filter_the_results(client):
 
 
 @pytest.mark.django_db
-def test_autocomplete_suggests_titles_as_json(client):
+def test_autocomplete_suggests_titles_as_json(client, academy):
     response = client.get("/search/autocomplete/", {"q": "strat"})
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     results = response.json()["results"]
-    assert any(r["title"] == "Strategy foundations" and r["type"] == "Course" for r in results)
+    assert any(r["title"] == academy.course.title and r["type"] == "Course" for r in results)
     assert all(r["url"].startswith("/") for r in results)
     assert client.get("/search/autocomplete/").json() == {"query": "", "results": []}
 
@@ -72,10 +94,10 @@ def test_search_page_loads_the_local_autocomplete_script(client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("as_learner", [False, True])
-def test_hidden_content_never_appears_in_search_or_autocomplete(client, as_learner):
+def test_hidden_content_never_appears_in_search_or_autocomplete(client, academy, as_learner):
     if as_learner:
         client.force_login(UserFactory())
-    hidden = hidden_content()
+    hidden = hidden_content(academy)
     response = client.get("/search/", {"q": "quokka"})
     assert response.status_code == 200
     assert response.context["groups"] == []
@@ -88,7 +110,7 @@ def test_hidden_content_never_appears_in_search_or_autocomplete(client, as_learn
 
 
 @pytest.mark.django_db
-def test_only_a_skill_filter_reads_the_taxonomy_to_check_it(client):
+def test_only_a_skill_filter_reads_the_taxonomy_to_check_it(client, academy):
     def reads_every_skill(params):
         with CaptureQueriesContext(connection) as queries:
             response = client.get("/search/", params)

@@ -50,6 +50,10 @@ def without_title_norm(rows):
     return {pk: {**row, "title_norm": None} for pk, row in rows.items()}
 
 
+# Each test generates its objects (tests/test_generate_load_data.py) into a small academy: the
+# generator needs a site to build under and a taxonomy to tag with.
+
+
 def generated(model):
     """The objects of model the last generate() made, read afresh: their skills and tags come in
     the order of their rows, as `update_index` would read them."""
@@ -59,7 +63,7 @@ def generated(model):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("model", [Material, CoursePage, ModulePage])
-def test_index_rows_equal_the_backends_own_column_by_column(model):
+def test_index_rows_equal_the_backends_own_column_by_column(academy, model):
     generate()
     objects = generated(model)
     rows = index_rows(model, objects)
@@ -73,7 +77,7 @@ def test_index_rows_equal_the_backends_own_column_by_column(model):
 
 
 @pytest.mark.django_db
-def test_objects_without_text_get_the_backends_empty_values():
+def test_objects_without_text_get_the_backends_empty_values(academy):
     generate()
     material = Material.objects.order_by("-pk").first()
     material.description = "   "
@@ -84,7 +88,7 @@ def test_objects_without_text_get_the_backends_empty_values():
 
 
 @pytest.mark.django_db
-def test_a_generated_materials_words_find_it_through_wagtail_search():
+def test_a_generated_materials_words_find_it_through_wagtail_search(academy):
     generate()
     material = Material.objects.order_by("-pk").first()
     number = material.title.split("#")[1]

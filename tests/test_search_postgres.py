@@ -11,7 +11,13 @@ import pytest
 from courses.models import ModulePage
 from materials.models import Material
 from skills.models import Skill, SkillArea
-from tests.factories import MaterialFactory
+from tests.factories import (
+    CATALOGUE_TOPICS,
+    MaterialFactory,
+    ModulePageFactory,
+    SkillFactory,
+    library_catalogue,
+)
 
 if connection.vendor != "postgresql":
     pytest.skip(
@@ -28,6 +34,27 @@ from modelsearch.backends.database.postgres.postgres import (  # noqa: E402
 from lms.core.search_postgres import RankedPostgresSearchBackend  # noqa: E402
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def searchable(academy):
+    """The academy with materials, modules and a skill on cluster strategy, action plans,
+    internationalisation and member surveys, some matching in their title and others only in
+    their text, as search ranks them."""
+    library_catalogue(academy)
+    for i, (topic, description, _) in enumerate(CATALOGUE_TOPICS * 2):
+        ModulePageFactory(
+            parent=academy.courses[i % 2],
+            title=f"{topic} in practice" if i < len(CATALOGUE_TOPICS) else f"Workshop {i}",
+            introduction=description,
+        )
+    SkillFactory(
+        name="Internationalisation",
+        slug="internationalisation",
+        description="A strategy that takes cluster members beyond borders.",
+        area=academy.strategy,
+    )
+
 
 QUERIES = ["strategy", "cluster members", "action plan", "internationalisation", "zzzz"]
 

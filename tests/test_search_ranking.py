@@ -8,6 +8,7 @@ import pytest
 
 from courses.models import ModulePage
 from materials.models import Material
+from tests.factories import CATALOGUE_TOPICS, ModulePageFactory, library_catalogue
 
 if connection.vendor != "sqlite":
     pytest.skip(
@@ -21,6 +22,21 @@ from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend  # n
 from lms.core.search_sqlite import RankedSQLiteSearchBackend  # noqa: E402
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def searchable(academy):
+    """The academy with materials and modules on cluster strategy, action plans,
+    internationalisation and member surveys, some matching in their title and others only in
+    their text, as search ranks them."""
+    library_catalogue(academy)
+    for i, (topic, description, _) in enumerate(CATALOGUE_TOPICS * 2):
+        ModulePageFactory(
+            parent=academy.courses[i % 2],
+            title=f"{topic} in practice" if i < len(CATALOGUE_TOPICS) else f"Workshop {i}",
+            introduction=description,
+        )
+
 
 QUERIES = ["strategy", "cluster members", "action plan", "internationalisation", "zzzz"]
 

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from materials.models import Material
+from tests.factories import library_catalogue
 
 pytestmark = [
     pytest.mark.django_db,
@@ -23,13 +24,14 @@ MATCHING_ENTRIES = (
 )
 
 
-def test_material_search_matches_on_the_indexed_expression():
+def test_material_search_matches_on_the_indexed_expression(academy):
+    library_catalogue(academy)
     with CaptureQueriesContext(connection) as queries:
         assert list(Material.objects.published().search("strategy")[:60])
     searches = [q["sql"] for q in queries if "@@" in q["sql"]]
     assert searches and all(MATCH.search(sql) for sql in searches), searches
     with transaction.atomic(), connection.cursor() as cursor:
-        # The demo is too small for the planner to prefer an index unless a scan is ruled out.
+        # The catalogue is too small for the planner to prefer an index unless a scan is ruled out.
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(MATCHING_ENTRIES)
         plan = "\n".join(row[0] for row in cursor.fetchall())

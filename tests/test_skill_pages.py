@@ -6,7 +6,7 @@ from courses.models import CoursePage, ModulePage
 from materials.models import Material
 from search.taxonomy import published_taxonomy as skill_taxonomy
 from skills.models import Skill
-from tests.factories import MaterialFactory, UserFactory, hidden_content
+from tests.factories import MaterialFactory, UserFactory, hidden_content, library_catalogue
 
 
 def _counts(client):
@@ -20,7 +20,8 @@ def _counts(client):
 
 
 @pytest.mark.django_db
-def test_skill_index_counts_published_courses_modules_and_materials(client):
+def test_skill_index_counts_published_courses_modules_and_materials(client, academy):
+    library_catalogue(academy)
     counts = _counts(client)
     for skill in Skill.objects.all():
         assert counts[skill.slug] == (
@@ -36,9 +37,10 @@ def test_skill_index_counts_published_courses_modules_and_materials(client):
 
 
 @pytest.mark.django_db
-def test_area_page_shows_everything_tagged_with_any_of_its_skills(client):
+def test_area_page_shows_everything_tagged_with_any_of_its_skills(client, academy):
+    library_catalogue(academy)
     only_sub_skill = MaterialFactory(
-        title="Action plan one-pager", skills=[Skill.objects.get(slug="action-planning")]
+        title="Action plan one-pager", skills=[academy.action_planning]
     )
     response = client.get("/skills/strategy-foresight/")
     assert response.status_code == 200
@@ -51,12 +53,12 @@ def test_area_page_shows_everything_tagged_with_any_of_its_skills(client):
         ).count()
     )
     course_titles = {c.title for c in response.context["courses"]}
-    assert "Strategy foundations" in course_titles
+    assert academy.course.title in course_titles
 
 
 @pytest.mark.django_db
-def test_skill_page_paginates_materials(client):
-    skill = Skill.objects.get(slug="action-planning")
+def test_skill_page_paginates_materials(client, academy):
+    skill = academy.action_planning
     for i in range(15):
         MaterialFactory(title=f"Planning drill {i:02}", skills=[skill])
     first = client.get("/skills/action-planning/")
@@ -72,12 +74,12 @@ def test_skill_page_paginates_materials(client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", ["/skills/no-such-skill/", "/skills/%E2%9C%93/"])
-def test_unknown_skill_is_404(client, url):
+def test_unknown_skill_is_404(client, academy, url):
     assert client.get(url).status_code == 404
 
 
 @pytest.mark.django_db
-def test_bad_page_number_is_400_not_500(client):
+def test_bad_page_number_is_400_not_500(client, academy):
     response = client.get("/skills/action-planning/?page=abc")
     assert response.status_code == 400
     assert "page" in response.content.decode()
@@ -85,11 +87,13 @@ def test_bad_page_number_is_400_not_500(client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("as_learner", [False, True])
-def test_hidden_content_never_appears_on_skill_pages_or_in_their_counts(client, as_learner):
+def test_hidden_content_never_appears_on_skill_pages_or_in_their_counts(
+    client, academy, as_learner
+):
     if as_learner:
         client.force_login(UserFactory())
     before = _counts(client)
-    hidden_content()
+    hidden_content(academy)
     assert _counts(client) == before
     assert [a.material_count for a in skill_taxonomy()] == [
         before[a.slug][2] for a in skill_taxonomy()

@@ -1,27 +1,33 @@
 """Browser journeys in Debian's Chromium, driven by Playwright, against a live server on 127.0.0.1.
 
 Locally they skip when Chromium is missing; in CI (CI=true) a missing browser is a failure.
-Every journey starts from the same demo academy: it is loaded once per test database and each
-journey gets it back from a snapshot (Django's serialized rollback) rather than loading it again;
-the last journey a worker runs puts it back for the ordinary tests that follow.
+Every journey starts from the same demo academy: the journeys load it themselves, once per test
+database, and each journey gets it back from a snapshot (Django's serialized rollback) rather
+than loading it again. The ordinary tests never see it: they expect the database as migrations
+left it, and get it back after the last journey of each run of journeys a worker makes.
 """
 
+import io
 import json
 import os
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connections
 from django.test import Client
-
-from wagtail.models import Page
 
 import pytest
 from pytest_django.plugin import blocking_manager_key
 
+from home.models import HomePage
 from materials.facet_triggers import recount_all as recount_all_facets
+from materials.models import Material
+from skills.models import Skill
+from tests import test_budgets
 
 # Playwright's sync API keeps an event loop in the test thread; the ORM calls the tests make
 # there are still synchronous, so Django's async-safety guard does not apply.
@@ -71,49 +77,105 @@ def browser(chromium_path):
         connections.close_all()
 
 
+# What serialized rollback restores before each journey, per database alias: the demo academy
+# while journeys run, the database as migrations left it while ordinary tests run.
+SNAPSHOTS = pytest.StashKey[dict]()
+MIGRATED, DEMO = "migrated", "demo"
+# Which of the two the database holds between tests: DEMO during a run of journeys.
+HOLDING = pytest.StashKey[str]()
+E2E_DIR = Path(__file__).resolve().parent
+
+
+def is_journey(item):
+    return item is not None and E2E_DIR in item.path.parents
+
+
+def without_facet_counts(contents):
+    """The database keeps the library's facet counts itself: its triggers count the materials
+    again as they are restored, so restoring the counts too would clash."""
+    counts = {"materials.materialfacetcount", "materials.skillfacetcount"}
+    return json.dumps([row for row in json.loads(contents) if row["model"] not in counts])
+
+
+def hold(config, which):
+    """Empty the tables and restore `which` snapshot, which serialized rollback then restores
+    before each test (and the ordinary tests' transactions roll back to)."""
+    for alias, contents in config.stash[SNAPSHOTS][which].items():
+        connection = connections[alias]
+        call_command(
+            "flush", database=alias, interactive=False, verbosity=0, inhibit_post_migrate=True
+        )
+        connection.creation.deserialize_db_from_string(contents)
+        connection._test_serialized_contents = contents
+    # The snapshot goes back model by model, tagging rows before the materials they tag, which
+    # the facet-count triggers cannot follow: count once it is whole.
+    recount_all_facets()
+    config.stash[HOLDING] = which
+
+
 @pytest.fixture(scope="session", autouse=True)
-def academy_snapshot(browser, django_db_setup, django_db_blocker):
-    """Snapshot the test database once the demo academy is in it (tests/conftest.py loads it).
+def academy_snapshot(request, browser, django_db_setup, django_db_blocker):
+    """Load the demo academy into the test database once, and snapshot it next to the snapshot
+    of the database as migrations left it.
 
     Django restores `_test_serialized_contents` before each serialized-rollback test; by default it
     holds the database as migrations left it, which would leave every journey but the first
-    without an academy once the previous journey's flush emptied the tables. Taken after the
-    browser starts: Playwright's sync API switches context, and Django's connections are local to
-    it, so this must be the connection the tests will use.
+    without an academy once the previous journey's flush emptied the tables: while journeys run it
+    holds the demo instead. Taken after the browser starts: Playwright's sync API switches context,
+    and Django's connections are local to it, so this must be the connection the tests will use.
     """
+    snapshots = {MIGRATED: {}, DEMO: {}}
     with django_db_blocker.unblock():
         for connection in connections.all():
-            rows = json.loads(connection.creation.serialize_db_to_string())
-            # The database keeps the library's facet counts itself: its triggers count the
-            # materials again as they are restored, so restoring the counts too would clash.
-            counts = {"materials.materialfacetcount", "materials.skillfacetcount"}
-            rows = [row for row in rows if row["model"] not in counts]
-            connection._test_serialized_contents = json.dumps(rows)
+            migrated = getattr(connection, "_test_serialized_contents", None)
+            snapshots[MIGRATED][connection.alias] = migrated or (
+                connection.creation.serialize_db_to_string()
+            )
+        call_command("load_academy", verbosity=0, stdout=io.StringIO())
+        for connection in connections.all():
+            demo = without_facet_counts(connection.creation.serialize_db_to_string())
+            snapshots[DEMO][connection.alias] = demo
+            connection._test_serialized_contents = demo
+    request.config.stash[SNAPSHOTS] = snapshots
+    request.config.stash[HOLDING] = DEMO
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item):
+    """A run of journeys after ordinary tests starts from the demo academy again.
+
+    The first journey of the session loads it (`academy_snapshot`); a later run finds the
+    database as migrations left it, which a restore cannot simply overwrite (the demo replaced
+    Wagtail's welcome page): empty it and restore the demo first.
+    """
+    stash = item.config.stash
+    if stash.get(HOLDING, None) == MIGRATED:
+        with stash[blocking_manager_key].unblock():
+            hold(item.config, DEMO)
+    yield
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    """Put the academy back once a worker's run of journeys ends.
+    """Give the database back as migrations left it once a worker's run of journeys ends.
 
     A journey's flush empties the tables and only the next serialized-rollback test restores them,
-    so the ordinary tests a worker runs after its last journey would find no academy.
+    so the ordinary tests a worker runs after its last journey would find no site at all, or the
+    demo academy if a restore put it back: they expect neither.
     """
     yield
     # Nothing follows the session's last test, whose teardown has already removed the database.
-    if nextitem is None or nextitem.path.parent == item.path.parent:
+    if nextitem is None or is_journey(nextitem):
         return
-    with item.config.stash[blocking_manager_key].unblock():
-        for connection in connections.all():
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents and not Page.objects.using(connection.alias).filter(depth=2).exists():
-                connection.creation.deserialize_db_from_string(contents)
-                recount_all_facets()
+    if item.config.stash.get(HOLDING, None) == DEMO:
+        with item.config.stash[blocking_manager_key].unblock():
+            hold(item.config, MIGRATED)
 
 
 @pytest.fixture
 def academy_server(academy_snapshot, live_server):
     """A live server holding the demo academy, with nothing cached from an earlier journey."""
-    assert Page.objects.filter(depth=2).exists(), "the academy snapshot was not restored"
+    assert HomePage.objects.live().exists(), "the academy snapshot was not restored"
     # The snapshot goes back model by model, tagging rows before the materials they tag, which
     # the facet-count triggers cannot follow: count once the academy is whole.
     recount_all_facets()
@@ -176,6 +238,16 @@ def sign_in(context, academy_server):
         context.add_cookies([cookie])
 
     return sign_in
+
+
+def public_routes():
+    """The public routes the budget tests visit (tests/test_budgets.py), in the demo academy:
+    its skill action-planning and its first published material."""
+    demo = SimpleNamespace(
+        action_planning=Skill.objects.get(slug="action-planning"),
+        material=Material.objects.published().select_related("edition").first(),
+    )
+    return test_budgets.public_routes(demo)
 
 
 def screenshot(tab, journey, step):

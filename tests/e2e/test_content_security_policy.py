@@ -4,9 +4,8 @@ public, learner and admin pages, and the behaviour moved out of inline scripts s
 import pytest
 
 from courses.models import CoursePage
-from tests.e2e.conftest import VIEWPORTS, e2e
+from tests.e2e.conftest import VIEWPORTS, e2e, public_routes
 from tests.factories import CertificateFactory, EditorFactory
-from tests.test_budgets import public_routes
 
 pytestmark = e2e
 

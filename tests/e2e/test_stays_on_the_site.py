@@ -2,9 +2,8 @@
 
 from urllib.parse import urlsplit
 
-from tests.e2e.conftest import e2e
+from tests.e2e.conftest import e2e, public_routes
 from tests.factories import EditorFactory
-from tests.test_budgets import public_routes
 
 pytestmark = e2e
 

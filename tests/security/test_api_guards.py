@@ -9,10 +9,15 @@ from wagtail.models import Page
 
 import pytest
 
-from courses.models import CoursePage
 from lms.core.api_guards import clean_search
 from materials.models import Material
-from tests.factories import EditorFactory, SuperuserFactory
+from tests.factories import (
+    CourseWithModulesFactory,
+    EditionPageFactory,
+    EditorFactory,
+    MaterialFactory,
+    SuperuserFactory,
+)
 from tests.test_api_write import Staff
 
 PROBLEM_JSON = "application/problem+json"
@@ -22,6 +27,17 @@ PROBLEM_JSON = "application/problem+json"
 def staff(request, db):
     # Wagtail's failures must answer as a response, not surface as the test client's exception.
     return Staff(Client(raise_request_exception=False), request.param())
+
+
+@pytest.fixture
+def course(home):
+    """A live course with its modules, in an edition of the academy: a page staff may move."""
+    return CourseWithModulesFactory(parent=EditionPageFactory(parent=home), title="Strategy")
+
+
+@pytest.fixture
+def material(db):
+    return MaterialFactory(title="Action plan template")
 
 
 def send_raw(staff, method, path, body):
@@ -37,8 +53,7 @@ def tree():
 
 @pytest.mark.parametrize("body", [[], [1], "title", 3, None, True])
 @pytest.mark.parametrize("write", ["create page", "update page", "create material"])
-def test_a_body_that_is_not_an_object_is_unprocessable(staff, write, body):
-    course = CoursePage.objects.live().first()
+def test_a_body_that_is_not_an_object_is_unprocessable(staff, course, material, write, body):
     method, path = {
         "create page": ("post", "/api/v3/pages/"),
         "update page": ("patch", f"/api/v3/pages/{course.pk}/"),
@@ -66,8 +81,8 @@ def test_the_root_cannot_be_copied_or_aliased_beside_itself(staff, action):
 
 
 @pytest.mark.parametrize("position", [None, "left", "right", "first-sibling", "last-sibling"])
-def test_nothing_moves_beside_the_root(staff, position):
-    root, course, pages = Page.get_first_root_node(), CoursePage.objects.live().first(), tree()
+def test_nothing_moves_beside_the_root(staff, course, position):
+    root, pages = Page.get_first_root_node(), tree()
     body = {"destination_id": root.pk, "position": position}
 
     response = staff.send("post", f"/api/v3/pages/{course.pk}/actions/move/", body)
@@ -77,10 +92,10 @@ def test_nothing_moves_beside_the_root(staff, position):
 
 
 @pytest.mark.parametrize("position", ["last-child", {}, ["left"], 3])
-def test_moving_under_the_root_or_nowhere_is_still_wagtails_decision(staff, position):
+def test_moving_under_the_root_or_nowhere_is_still_wagtails_decision(staff, course, position):
     """Child positions are Wagtail's to judge (its rules refuse a course at the top), and so are
     positions that are not positions at all."""
-    root, course, pages = Page.get_first_root_node(), CoursePage.objects.live().first(), tree()
+    root, pages = Page.get_first_root_node(), tree()
     body = {"destination_id": root.pk, "position": position}
 
     response = staff.send("post", f"/api/v3/pages/{course.pk}/actions/move/", body)
@@ -103,7 +118,7 @@ def test_moving_under_the_root_or_nowhere_is_still_wagtails_decision(staff, posi
         ("delete", "actions/delete/"),
     ],
 )
-def test_a_snippet_key_that_is_not_a_number_is_not_found(staff, key, method, suffix):
+def test_a_snippet_key_that_is_not_a_number_is_not_found(staff, material, key, method, suffix):
     body = {"revision_id": 1} if suffix == "actions/revert/" else {"title": "Renamed"}
     materials = list(Material.objects.values_list("pk", "title", "live"))
 
@@ -113,18 +128,16 @@ def test_a_snippet_key_that_is_not_a_number_is_not_found(staff, key, method, suf
     assert list(Material.objects.values_list("pk", "title", "live")) == materials
 
 
-def test_valid_requests_still_reach_wagtail(staff):
-    material = Material.objects.filter(live=True).first()
-
+def test_valid_requests_still_reach_wagtail(staff, material):
     response = staff.get(f"/api/v3/snippets/materials.Material/{material.pk}/")
 
     assert response.status_code == 200
     assert response.json()["title"] == material.title
 
 
-def test_a_body_sent_as_plain_text_is_guarded_as_json(staff):
+def test_a_body_sent_as_plain_text_is_guarded_as_json(staff, course):
     """Django Ninja reads a text/plain body as JSON, so the guards must too."""
-    root, course, pages = Page.get_first_root_node(), CoursePage.objects.live().first(), tree()
+    root, pages = Page.get_first_root_node(), tree()
     move = json.dumps({"destination_id": root.pk, "position": None})
 
     moved = staff.client.post(
@@ -158,7 +171,7 @@ SEARCHES = [" ", "\x00", "a\x00b", '"', '"unbalanced', 'a"b', '""', "Ünïcödé
 
 
 @pytest.mark.parametrize("search", SEARCHES)
-def test_anyone_may_search_pages_for_anything(client, db, search):
+def test_anyone_may_search_pages_for_anything(client, course, search):
     response = client.get("/api/v3/pages/", {"search": search})
 
     assert response.status_code == 200
@@ -169,14 +182,14 @@ def test_anyone_may_search_pages_for_anything(client, db, search):
 @pytest.mark.parametrize(
     "path", ["/api/v3/images/", "/api/v3/documents/", "/api/v3/snippets/materials.Material/"]
 )
-def test_staff_may_search_media_and_snippets_for_anything(staff, path, search):
+def test_staff_may_search_media_and_snippets_for_anything(staff, material, path, search):
     response = staff.get(path, search=search)
 
     assert response.status_code == 200
     assert isinstance(response.json()["items"], list)
 
 
-def test_an_unbalanced_quote_searches_for_the_words(client, db):
+def test_an_unbalanced_quote_searches_for_the_words(client, academy):
     def titles(search):
         response = client.get("/api/v3/pages/", {"search": search})
         return [item["title"] for item in response.json()["items"]]
@@ -185,15 +198,16 @@ def test_an_unbalanced_quote_searches_for_the_words(client, db):
     assert titles("Strasbourg")
 
 
-def test_a_blank_search_lists_everything(client, db):
+def test_a_blank_search_lists_everything(client, academy):
     everything = client.get("/api/v3/pages/").json()["count"]
+    assert everything
 
     assert client.get("/api/v3/pages/", {"search": " "}).json()["count"] == everything
 
 
 @pytest.mark.parametrize("page_id", ["4.96e-194", "abc", "-1", "1.0", "٣"])
 @pytest.mark.parametrize("method", ["get", "patch", "delete"])
-def test_a_page_id_that_is_not_a_number_is_unprocessable(staff, method, page_id):
+def test_a_page_id_that_is_not_a_number_is_unprocessable(staff, course, method, page_id):
     pages = tree()
 
     response = send_raw(staff, method, f"/api/v3/pages/{page_id}/", {"title": "Renamed"})
@@ -202,8 +216,8 @@ def test_a_page_id_that_is_not_a_number_is_unprocessable(staff, method, page_id)
     assert tree() == pages
 
 
-def test_a_json_body_labelled_multipart_without_a_boundary_is_guarded_as_json(staff):
-    root, course, pages = Page.get_first_root_node(), CoursePage.objects.live().first(), tree()
+def test_a_json_body_labelled_multipart_without_a_boundary_is_guarded_as_json(staff, course):
+    root, pages = Page.get_first_root_node(), tree()
     move = json.dumps({"destination_id": root.pk, "position": None})
 
     response = staff.client.post(
@@ -221,7 +235,7 @@ BEYOND_ANY_KEY = str(2**63)
 
 
 @pytest.mark.parametrize("page_id", [BEYOND_ANY_KEY, "24450121127258591232", "9" * 5000])
-def test_a_page_id_beyond_any_key_is_not_found(staff, page_id):
+def test_a_page_id_beyond_any_key_is_not_found(staff, course, page_id):
     pages = tree()
     update = {"title": "Renamed", "meta": {"type": "courses.EditionPage"}}
 
@@ -238,9 +252,8 @@ def test_a_page_id_beyond_any_key_is_not_found(staff, page_id):
         "/api/v3/snippets/materials.Material/{material}/revisions/",
     ],
 )
-def test_a_filter_id_beyond_any_key_is_unprocessable(staff, path):
-    page, material = CoursePage.objects.live().first(), Material.objects.first()
-    url = path.format(page=page.pk, material=material.pk)
+def test_a_filter_id_beyond_any_key_is_unprocessable(staff, course, material, path):
+    url = path.format(page=course.pk, material=material.pk)
 
     assert staff.get(url, user_id=BEYOND_ANY_KEY).status_code == 422
     assert staff.get(url, user_id="1").status_code == 200

@@ -5,14 +5,15 @@ import json
 from html.parser import HTMLParser
 
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.test import Client
 
+from wagtail.documents import get_document_model
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
 import pytest
 
-from courses.models import CoursePage, ModulePage
 from learning.services import enrol
 from tests.factories import CertificateFactory, ModulePageFactory, UserFactory
 from tests.public_pages import public_urls
@@ -81,7 +82,13 @@ def inline_code(html):
     return parser.found
 
 
-def test_public_pages_send_the_security_headers_and_no_inline_code():
+def test_public_pages_send_the_security_headers_and_no_inline_code(academy):
+    # A material with a file to download, as the materials of a real library have.
+    academy.material.document = get_document_model().objects.create(
+        title="Action plan template",
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="action-plan-template.pdf"),
+    )
+    academy.material.save()
     client = Client()
     for path in public_urls():
         response = client.get(path)
@@ -90,10 +97,9 @@ def test_public_pages_send_the_security_headers_and_no_inline_code():
         assert inline_code(response.content.decode()) == [], path
 
 
-def test_pages_for_signed_in_learners_need_no_inline_code_either(client):
+def test_pages_for_signed_in_learners_need_no_inline_code_either(client, academy):
     learner = UserFactory()
-    course = CoursePage.objects.live().first()
-    module = ModulePage.objects.live().child_of(course).first()
+    course, module = academy.course, academy.modules[0]
     enrol(learner, course)
     client.force_login(learner)
     paths = ["/learning/", course.url, module.url, "/accounts/profile/", "/accounts/delete/"]
@@ -104,8 +110,8 @@ def test_pages_for_signed_in_learners_need_no_inline_code_either(client):
         assert inline_code(response.content.decode()) == [], path
 
 
-def test_the_certificate_prints_without_an_inline_handler(client):
-    certificate = CertificateFactory(course=CoursePage.objects.live().first())
+def test_the_certificate_prints_without_an_inline_handler(client, academy):
+    certificate = CertificateFactory(course=academy.course)
     response = client.get(f"/certificates/{certificate.code}/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -114,7 +120,7 @@ def test_the_certificate_prints_without_an_inline_handler(client):
     assert "js/print-button.js" in html
 
 
-def test_pages_served_from_the_anonymous_cache_keep_their_headers(settings):
+def test_pages_served_from_the_anonymous_cache_keep_their_headers(settings, library):
     settings.PAGE_CACHE_SECONDS = 60
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "csp"}
@@ -128,14 +134,14 @@ def test_pages_served_from_the_anonymous_cache_keep_their_headers(settings):
     cache.clear()
 
 
-def test_errors_carry_the_policy_too(client):
+def test_errors_carry_the_policy_too(client, home):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert_public_headers(response)
     assert inline_code(response.content.decode()) == []
 
 
-def test_video_embeds_come_from_a_provider_the_policy_allows(client, home):
+def test_video_embeds_come_from_a_provider_the_policy_allows(client, academy):
     """A module's video block renders the provider's player, and frame-src lets it load."""
     Embed.objects.create(
         hash=get_embed_hash(VIDEO_URL),
@@ -145,9 +151,8 @@ def test_video_embeds_come_from_a_provider_the_policy_allows(client, home):
         width=640,
         height=360,
     )
-    course = CoursePage.objects.live().first()
     module = ModulePageFactory(
-        parent=course,
+        parent=academy.course,
         body=json.dumps([{"type": "video", "value": {"video": VIDEO_URL, "caption": "Recap"}}]),
     )
     response = client.get(module.url)

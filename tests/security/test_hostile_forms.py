@@ -25,12 +25,13 @@ from axes.models import AccessAttempt
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from courses.models import EditionPage, ModulePage
+from courses.models import ModulePage
 from learning.models import Certificate, Enrolment, ModuleCompletion
 from lms.accounts.models import User
 from lms.accounts.throttling import IDENTIFIER_LENGTH
 from tests.factories import (
     CourseWithModulesFactory,
+    EditionPageFactory,
     PageViewRestrictionFactory,
     self_check,
 )
@@ -225,10 +226,10 @@ def test_account_deletion_needs_the_password(learner_client, learner):
 
 
 @pytest.fixture
-def checked_module(db):
+def checked_module(home):
     """A module of a fresh course whose one required self-check is answered right by option 1."""
     course = CourseWithModulesFactory(
-        parent=EditionPage.objects.get(number=1),
+        parent=EditionPageFactory(parent=home),
         modules=2,
         modules__body=json.dumps([self_check(correct=1)]),
     )
@@ -248,7 +249,9 @@ def test_completion_is_stored_only_for_the_right_answer(learner_client, learner,
     )
     def check(answer, extra):
         ModuleCompletion.objects.filter(learner=learner).delete()
-        response = learner_client.post(reverse("complete_module", args=[checked_module.pk]), {**extra, field: answer})
+        response = learner_client.post(
+            reverse("complete_module", args=[checked_module.pk]), {**extra, field: answer}
+        )
         assert response.status_code == 302
         completed = ModuleCompletion.objects.filter(learner=learner, module=checked_module)
         assert completed.exists() == (answer == "1")
@@ -302,8 +305,8 @@ def test_nasty_values_in_every_field_of_every_form_never_cause_a_500(learner_cli
         assert learner_client.post(path, data).status_code in (200, 302, 429), path
 
 
-def test_the_password_form_of_a_private_page_opens_it_only_for_its_password(client, db):
-    course = CourseWithModulesFactory(parent=EditionPage.objects.get(number=1), modules=1)
+def test_the_password_form_of_a_private_page_opens_it_only_for_its_password(client, home):
+    course = CourseWithModulesFactory(parent=EditionPageFactory(parent=home), modules=1)
     restriction = PageViewRestrictionFactory(page=course)
     url = f"/_util/authenticate_with_password/{restriction.pk}/{course.pk}/"
 

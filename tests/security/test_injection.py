@@ -11,11 +11,12 @@ from django.utils.html import escape
 
 import pytest
 
-from courses.models import CoursePage, EditionPage, ModulePage
+from courses.models import ModulePage
 from lms.accounts.models import User
 from materials.models import Material
 from tests.factories import (
     CourseWithModulesFactory,
+    EditionPageFactory,
     EditorFactory,
     MaterialFactory,
     ModeratorFactory,
@@ -41,7 +42,7 @@ def assert_shown_escaped(html, raw, escaped, where):
 
 
 @pytest.mark.parametrize(("raw", "escaped"), CASES, ids=IDS)
-def test_a_learners_own_words_come_back_escaped(client, db, raw, escaped):
+def test_a_learners_own_words_come_back_escaped(client, home, raw, escaped):
     response = client.post(
         "/accounts/signup/",
         {
@@ -58,7 +59,7 @@ def test_a_learners_own_words_come_back_escaped(client, db, raw, escaped):
     # Stored as typed: escaping belongs to the pages, not to the database.
     assert learner.display_name == learner.organisation == marked(raw)
 
-    course = CourseWithModulesFactory(parent=EditionPage.objects.get(number=1), modules=1)
+    course = CourseWithModulesFactory(parent=EditionPageFactory(parent=home), modules=1)
     module = ModulePage.objects.child_of(course).get()
     client.post(reverse("enrol", args=[course.pk]))
     client.post(reverse("complete_module", args=[module.pk]))
@@ -76,7 +77,7 @@ def test_a_learners_own_words_come_back_escaped(client, db, raw, escaped):
 
 @pytest.mark.parametrize(("raw", "escaped"), CASES, ids=IDS)
 @pytest.mark.parametrize("path", ["/search/", "/materials/"])
-def test_search_text_comes_back_escaped(client, db, path, raw, escaped):
+def test_search_text_comes_back_escaped(client, library, path, raw, escaped):
     response = client.get(path, {"q": marked(raw)})
 
     assert response.status_code == 200
@@ -84,7 +85,7 @@ def test_search_text_comes_back_escaped(client, db, path, raw, escaped):
 
 
 @pytest.mark.parametrize(("raw", "escaped"), CASES, ids=IDS)
-def test_a_tag_name_comes_back_escaped_in_the_library_filters(db, raw, escaped):
+def test_a_tag_name_comes_back_escaped_in_the_library_filters(library, raw, escaped):
     tag = MaterialFactory(tags=[marked(raw)]).tags.get()
     for params in ({}, {"tag": tag.slug}):  # offered, then selected
         response = Client().get("/materials/", params)
@@ -130,7 +131,7 @@ def admin_html(user, path):
 
 @pytest.mark.parametrize(("raw", "escaped"), CASES, ids=IDS)
 def test_a_material_title_from_an_editor_comes_back_escaped(
-    editor, editor_user, moderator, raw, escaped
+    library, editor, editor_user, moderator, raw, escaped
 ):
     created = editor.send(
         "post",
@@ -166,9 +167,9 @@ def test_a_material_title_from_an_editor_comes_back_escaped(
 
 @pytest.mark.parametrize(("raw", "escaped"), CASES, ids=IDS)
 def test_a_module_title_from_an_editor_comes_back_escaped(
-    editor, editor_user, moderator, raw, escaped
+    academy, editor, editor_user, moderator, raw, escaped
 ):
-    course = CoursePage.objects.live().get(slug="strategy-foundations")
+    course = academy.course
     created = editor.send(
         "post",
         "/api/v3/pages/",

@@ -21,13 +21,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from courses.models import CoursePage, EditionPage, ModulePage
+from courses.models import CoursePage, ModulePage
 from learning.models import Certificate, Enrolment, ModuleCompletion
 from lms.accounts.models import User
-from materials.models import Material
 from tests.factories import (
     CertificateFactory,
     CourseWithModulesFactory,
+    EditionPageFactory,
     EditorFactory,
     PageViewRestrictionFactory,
     UserFactory,
@@ -62,9 +62,9 @@ def stays_on_site(location):
 
 
 @pytest.fixture
-def course(db):
+def course(home):
     return CourseWithModulesFactory(
-        parent=EditionPage.objects.get(number=1),
+        parent=EditionPageFactory(parent=home),
         title="Redirect course",
         modules=2,
         modules__body=json.dumps([self_check(correct=1)]),
@@ -210,7 +210,7 @@ def routable_page_routes():
 
 
 @pytest.fixture
-def site(course, module):
+def site(academy, course, module):
     """Every URL of the public site that a form could post to, with a value for each parameter."""
     learner = UserFactory()
     Enrolment.objects.create(learner=learner, course=course)
@@ -220,7 +220,7 @@ def site(course, module):
         collection=private, restriction_type=CollectionViewRestriction.PASSWORD, password="x"
     )
     samples = {
-        "slug": "action-planning",
+        "slug": academy.action_planning.slug,
         "code": CertificateFactory(course=course).code,
         "uidb64": "MQ",
         "token": "set-password",
@@ -234,7 +234,7 @@ def site(course, module):
             continue
         urls[name] = reverse(name, kwargs={param: samples[param] for param in params})
     urls["complete_module"] = reverse("complete_module", args=[module.pk])
-    material = Material.objects.filter(live=True).first()
+    material = academy.material
     for model, name, params in routable_page_routes():
         page = {ModulePage: module, CoursePage: course}.get(model) or model.objects.live().first()
         kwargs = {
@@ -242,7 +242,7 @@ def site(course, module):
         }
         urls[f"{model.__name__}:{name}"] = page.url + page.reverse_subpage(name, kwargs=kwargs)
     # Wagtail serves every page at its own URL too (wagtail_serve), whatever method it is sent.
-    for page in [Page.objects.get(depth=2), course, module]:
+    for page in [academy.home, course, module]:
         urls[f"page:{page.specific_class.__name__}"] = page.url
     return {"urls": urls, "learner": learner, "course": course, "module": module}
 

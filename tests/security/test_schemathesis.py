@@ -2,7 +2,9 @@
 token, the API never answers with a 5xx.
 
 Every operation of /api/v3/openapi.json gets generated requests (valid and invalid), called
-in-process on Django's WSGI handler inside the test's transaction, so writes are rolled back.
+in-process on Django's WSGI handler inside the test's transaction, so writes are rolled back. The
+requests meet a course, a module and a material (the `api_data` fixture) to list, search,
+filter and count.
 """
 
 from django.core.handlers.wsgi import WSGIHandler
@@ -16,7 +18,13 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
-from tests.factories import EditorFactory
+from tests.factories import (
+    CourseWithModulesFactory,
+    EditionPageFactory,
+    EditorFactory,
+    MaterialFactory,
+    SkillFactory,
+)
 
 SCHEMA_URL = "/api/v3/openapi.json"
 
@@ -41,8 +49,19 @@ bounded = settings(
 
 
 @pytest.fixture
-def app(db):
-    """Django's WSGI handler, kept from closing the test's connection after each request.
+def api_data(library):
+    """What the API lists, searches and filters: a published course with a module and a
+    material, each with a skill (lighter than the whole small academy, built for every case)."""
+    skill = SkillFactory()
+    edition = EditionPageFactory(parent=library.get_parent())
+    CourseWithModulesFactory(parent=edition, modules=1)
+    MaterialFactory(skills=[skill], edition=edition)
+
+
+@pytest.fixture
+def app(api_data):
+    """Django's WSGI handler on the academy, kept from closing the test's connection after each
+    request.
 
     A request's end closes database connections that are inside a transaction; the test's
     connection always is, so (as Django's test client does) the signal is held off meanwhile.
