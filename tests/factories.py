@@ -390,3 +390,15 @@ def library_catalogue(academy, size=30):
             )
         )
     return materials
+
+
+def search_catalogue(academy):
+    """The library catalogue, and modules on its topics: some matching a search in their title,
+    others only in their introduction, for tests of how search ranks them."""
+    library_catalogue(academy)
+    for i, (topic, description, _) in enumerate(CATALOGUE_TOPICS * 2):
+        ModulePageFactory(
+            parent=academy.courses[i % 2],
+            title=f"{topic} in practice" if i < len(CATALOGUE_TOPICS) else f"Workshop {i}",
+            introduction=description,
+        )

@@ -12,11 +12,9 @@ from courses.models import ModulePage
 from materials.models import Material
 from skills.models import Skill, SkillArea
 from tests.factories import (
-    CATALOGUE_TOPICS,
     MaterialFactory,
-    ModulePageFactory,
     SkillFactory,
-    library_catalogue,
+    search_catalogue,
 )
 
 if connection.vendor != "postgresql":
@@ -41,13 +39,7 @@ def searchable(academy):
     """The academy with materials, modules and a skill on cluster strategy, action plans,
     internationalisation and member surveys, some matching in their title and others only in
     their text, as search ranks them."""
-    library_catalogue(academy)
-    for i, (topic, description, _) in enumerate(CATALOGUE_TOPICS * 2):
-        ModulePageFactory(
-            parent=academy.courses[i % 2],
-            title=f"{topic} in practice" if i < len(CATALOGUE_TOPICS) else f"Workshop {i}",
-            introduction=description,
-        )
+    search_catalogue(academy)
     SkillFactory(
         name="Internationalisation",
         slug="internationalisation",

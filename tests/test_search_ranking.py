@@ -8,7 +8,7 @@ import pytest
 
 from courses.models import ModulePage
 from materials.models import Material
-from tests.factories import CATALOGUE_TOPICS, ModulePageFactory, library_catalogue
+from tests.factories import search_catalogue
 
 if connection.vendor != "sqlite":
     pytest.skip(
@@ -29,13 +29,7 @@ def searchable(academy):
     """The academy with materials and modules on cluster strategy, action plans,
     internationalisation and member surveys, some matching in their title and others only in
     their text, as search ranks them."""
-    library_catalogue(academy)
-    for i, (topic, description, _) in enumerate(CATALOGUE_TOPICS * 2):
-        ModulePageFactory(
-            parent=academy.courses[i % 2],
-            title=f"{topic} in practice" if i < len(CATALOGUE_TOPICS) else f"Workshop {i}",
-            introduction=description,
-        )
+    search_catalogue(academy)
 
 
 QUERIES = ["strategy", "cluster members", "action plan", "internationalisation", "zzzz"]
