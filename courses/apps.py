@@ -7,7 +7,10 @@ class CoursesConfig(AppConfig):
     verbose_name = "Courses"
 
     def ready(self):
-        # Wagtail's own apps add their routers to the v3 API here, before its URLs are built.
+        from courses import publishing
         from courses.api import register
 
+        # Wagtail's own apps add their routers to the v3 API here, before its URLs are built.
         register()
+        # No page stays live below one that is not, whichever way it is published or moved.
+        publishing.connect()

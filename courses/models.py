@@ -4,6 +4,7 @@ courses and modules."""
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.functional import cached_property
 
 from wagtail import blocks
@@ -25,19 +26,54 @@ from skills.models import Skill, SkillsManager
 SKILL_NEEDED = (
     "Add at least one skill before publishing or submitting. Drafts may be saved without."
 )
+ANCESTOR_NOT_LIVE = "“{title}” is not published: publish it before the pages below it."
+
+
+def unpublished_ancestor(page, inclusive=False):
+    """The highest page above `page` (and `page` itself if `inclusive`) that is not live, or None.
+
+    A live page must have only live ancestors: Wagtail serves, searches and lists a page by its
+    own `live` flag, never its ancestors', so a live module of a draft course would be public.
+    The tree's root is no page anyone publishes.
+    """
+    ancestors = Page.objects.ancestor_of(page, inclusive=inclusive)
+    return ancestors.filter(depth__gt=1, live=False).order_by("depth").first()
+
+
+def check_ancestors_live(parent, go_live_at=None):
+    """Refuse to make a page live now below `parent` while `parent` or a page above it is not.
+
+    A page scheduled for later is checked when it goes live (courses/publishing.py), since its
+    course may be scheduled to go live before it.
+    """
+    if go_live_at and go_live_at > timezone.now():
+        return
+    ancestor = unpublished_ancestor(parent, inclusive=True)
+    if ancestor is not None:
+        raise ValidationError(
+            ANCESTOR_NOT_LIVE.format(title=ancestor.title), code="ancestor_not_live"
+        )
 
 
 class SkillsRequiredToPublishForm(WagtailAdminPageForm):
-    """Drafts may be saved without skills; publishing needs at least one, so learners can find it.
+    """Drafts may be saved without skills; publishing needs at least one, so learners can find it,
+    and a published course and edition above, so no page is live below a draft.
 
     Wagtail defers required fields only for drafts, in the editor and in the v3 API alike, so a
     full validation means the page is being published, submitted or moved on in its workflow.
+    Only the editor's "Publish" button (Wagtail's `action-publish`) makes it live at once; the v3
+    API's publishing is checked by its actions (courses/moderation.py).
     """
 
     def clean(self):
         cleaned_data = super().clean()
         if not self.is_deferred_validation and not cleaned_data.get("skills"):
             self.add_error("skills", SKILL_NEEDED)
+        if not self.is_deferred_validation and self.data.get("action-publish"):
+            try:
+                check_ancestors_live(self.parent_page, cleaned_data.get("go_live_at"))
+            except ValidationError as error:
+                self.add_error(None, error)
         return cleaned_data
 
 

@@ -5,6 +5,11 @@ Courses and modules need a skill before they go live, so learners can find them 
 form checks it whenever the admin or the API validates a page in full (publish, submit, workflow
 actions); the publish action below checks the revision itself, for the API's publish endpoint.
 
+No page goes live below one that is not (courses.models.check_ancestors_live): the page form
+refuses the editor's "Publish", and the actions below refuse the API's publish endpoint and its
+create and update with `"action": "publish"` (a 422). Paths no editor sees are put right after the
+fact by courses/publishing.py.
+
 Wagtail 8.0's v3 API publishes but cannot submit for moderation, which left an editor's script
 with drafts nobody is asked to review. The endpoints here start the workflow the admin's "Submit
 for moderation" starts, with the same checks.
@@ -14,6 +19,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
+from wagtail.actions.create_page import CreatePageAction
+from wagtail.actions.edit_page import EditPageAction
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import ProblemDetail
@@ -23,7 +30,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from pydantic import PositiveInt
 
-from courses.models import SKILL_NEEDED
+from courses.models import SKILL_NEEDED, check_ancestors_live
 
 moderation_router = Router(tags=["academy"], auth=BearerTokenAuth())
 
@@ -38,6 +45,21 @@ class PublishPageWithSkillsAction(PublishPageRevisionAction):
     def check(self, skip_permission_checks=False):
         super().check(skip_permission_checks=skip_permission_checks)
         check_skills_for_publishing(self.object)
+        check_ancestors_live(self.object.get_parent(), self.object.go_live_at)
+
+
+class CreatePageBelowLiveAction(CreatePageAction):
+    def check(self, skip_permission_checks=False):
+        super().check(skip_permission_checks=skip_permission_checks)
+        if self.publish:
+            check_ancestors_live(self.parent, self.instance.go_live_at)
+
+
+class EditPageBelowLiveAction(EditPageAction):
+    def check(self, skip_permission_checks=False):
+        super().check(skip_permission_checks=skip_permission_checks)
+        if self.publish:
+            check_ancestors_live(self.instance.get_parent(), self.instance.go_live_at)
 
 
 class Submission(Schema):

@@ -61,6 +61,14 @@ def test_an_unpublished_page_is_not_found(client, course):
     assert client.get(url).status_code == 404
 
 
+def test_the_modules_of_an_unpublished_course_are_not_found(client, course):
+    """Wagtail's routing checks only the page it ends on: the module goes offline with it."""
+    module = ModulePage.objects.child_of(course).get()
+    assert client.get(module.url).status_code == 200
+    course.unpublish()
+    assert client.get(module.url).status_code == 404
+
+
 def test_an_unknown_slug_or_a_path_below_a_module_is_not_found(client, academy):
     module = academy.modules[0]
     assert client.get(module.url).status_code == 200

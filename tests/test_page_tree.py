@@ -1,7 +1,9 @@
 """Editors can only build the academy in its intended shape: Home > Edition > Course > Module."""
 
+from django.urls import reverse
+
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from courses.models import ModulePage
 from lms.accounts.models import User
@@ -60,3 +62,30 @@ class EditorCreatesPagesTest(WagtailPageTestCase):
         module = ModulePage.objects.get(slug="writing-your-action-plan")
         self.assertEqual([s.slug for s in module.skills.all()], ["action-planning"])
         self.assertEqual(module.self_checks[0].value["question"], "What does an action plan list?")
+
+    def test_editor_publishes_a_module_only_once_its_course_is_published(self):
+        """Wagtail serves a live page whatever its ancestors, so none goes live below a draft."""
+        data = nested_form_data(
+            {
+                "title": "Reading the room",
+                "slug": "reading-the-room",
+                "introduction": "Listen first.",
+                "estimated_minutes": 20,
+                "body": streamfield([]),
+                "skills": f'"{self.skill.name}"',
+                "tags": "",
+                "comments": inline_formset([]),
+            }
+        )
+        self.course.unpublish()
+
+        response = self.client.post(
+            reverse("wagtailadmin_pages:add", args=("courses", "modulepage", self.course.pk)),
+            {**data, "action-publish": "action-publish"},
+        )
+
+        self.assertContains(response, f"{self.course.title}” is not published: publish it before")
+        self.assertFalse(ModulePage.objects.filter(slug="reading-the-room").exists())
+        self.course.save_revision().publish()
+        self.assertCanCreate(self.course, ModulePage, data)
+        self.assertTrue(ModulePage.objects.get(slug="reading-the-room").live)
