@@ -42,12 +42,14 @@ run: demo
 
 # The production stack on this machine: production settings, hashed and compressed static files
 # served by whitenoise, gunicorn (gunicorn.conf.py) on http://$(HOST):$(PORT)/. Plain HTTP on
-# loopback, so HTTPS redirects and secure-only cookies are off; a throwaway SECRET_KEY unless set.
+# loopback, so HTTPS redirects and secure-only cookies are off; a throwaway SECRET_KEY unless set;
+# sign-up without email confirmation unless ACCOUNTS_EMAIL_CONFIRMATION=true (no mail is sent here).
 serve: install
 	@export DJANGO_SETTINGS_MODULE=lms.settings.production \
 		SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
 		ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(HOST),localhost}" \
 		SECURE_SSL_REDIRECT=false SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false \
+		ACCOUNTS_EMAIL_CONFIRMATION="$${ACCOUNTS_EMAIL_CONFIRMATION:-false}" \
 		GUNICORN_BIND=$(HOST):$(PORT); \
 	$(PY) manage.py collectstatic --noinput --verbosity 0 && \
 	$(PY) manage.py migrate --noinput && \

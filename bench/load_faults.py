@@ -641,6 +641,8 @@ def main():
         "SECURE_SSL_REDIRECT": "false",
         "SESSION_COOKIE_SECURE": "false",
         "CSRF_COOKIE_SECURE": "false",
+        # The simulated learners sign up and go straight on; no mail reaches them here.
+        "ACCOUNTS_EMAIL_CONFIRMATION": "false",
         "DATABASE_URL": f"postgres://postgres@{HOST}:{PG_PORT}/{args.database}",
         "LMS_VAR_DIR": str(var_dir),
         "LOG_LEVEL": "warning",

@@ -8,6 +8,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from learning import urls as learning_urls
 from lms.accounts import urls as accounts_urls
+from lms.accounts.views import (
+    authenticate_with_collection_password,
+    authenticate_with_page_password,
+)
+from lms.core.reports import wagtail_export_urls
 from lms.core.views import healthz
 from search import urls as search_urls
 
@@ -16,7 +21,14 @@ handler500 = "lms.core.views.server_error"
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
+    # Wagtail's own exporting listings, formula-safe, answer at their admin URLs before Wagtail's.
+    path("admin/", include(wagtail_export_urls())),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password form for private collections, with wrong guesses limited (as for pages).
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        authenticate_with_collection_password,
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api.urls),
     path("accounts/", include(accounts_urls)),
@@ -31,5 +43,13 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail serves every other URL from the page tree; it must come last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail serves every other URL from the page tree; it must come last. Its password form for
+# private pages answers first through a view that limits wrong guesses (lms/accounts/views.py),
+# at the same URL, so that Wagtail's own links to it keep working.
+urlpatterns += [
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_page_password,
+    ),
+    path("", include(wagtail_urls)),
+]

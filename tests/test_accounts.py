@@ -65,6 +65,9 @@ def test_sign_up_applies_the_password_validators(client, password):
 
 
 def test_an_email_address_has_one_account_whatever_its_case(client):
+    """With confirmation off a new account is signed in at once, so the form says the address is
+    taken; with it on, the answer is the same as for a new address (tests/security/
+    test_account_takeover.py)."""
     UserFactory(email="taken@cluster.example.eu")
     response = sign_up(client, email="TAKEN@cluster.example.eu")
     assert response.status_code == 200

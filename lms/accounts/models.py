@@ -1,10 +1,19 @@
+import unicodedata
+
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
-from django.db.models.functions import Lower
+from django.db.models.functions import Upper
 
 
 class LearnerManager(UserManager):
     """Users sign in with their email address; the username field is gone."""
+
+    @classmethod
+    def normalize_email(cls, email):
+        """NFKC first, as Django does for user names, so that compatibility characters (the
+        Kelvin sign, full-width letters, the long s) are stored as the letters they stand for;
+        then Django's rule (the domain in lower case)."""
+        return super().normalize_email(unicodedata.normalize("NFKC", email or ""))
 
     def _create_user(self, email, password, **extra_fields):
         if not email:
@@ -50,6 +59,10 @@ class User(AbstractUser):
     organisation = models.CharField("organisation (cluster)", max_length=200, blank=True)
     country = models.CharField(max_length=100, blank=True)
     role = models.CharField(max_length=32, choices=Role.choices, blank=True)
+    # Set by sign-up when confirmation by email is on, cleared by the link. Not the same as
+    # inactive: an account deactivated by an administrator is never awaiting confirmation, so no
+    # link can switch it back on.
+    awaiting_confirmation = models.BooleanField(default=False, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -58,11 +71,25 @@ class User(AbstractUser):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+            # Sign-in and password reset find the account with `email__iexact`, which compares
+            # UPPER() of both sides on PostgreSQL: one account per address as UPPER() folds it
+            # (there "alıce@" is "alice@"), so that look-up never finds two.
+            models.UniqueConstraint(
+                Upper("email"),
+                name="accounts_user_email_upper_unique",
+                violation_error_message="An account with this email address already exists.",
+            ),
         ]
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    def save(self, *args, **kwargs):
+        # An account switched on by any path (the link, an administrator) is no longer awaiting
+        # confirmation, so an old link can never switch it back on after a later deactivation.
+        if self.is_active:
+            self.awaiting_confirmation = False
+        super().save(*args, **kwargs)
 
     def get_full_name(self):
         return self.display_name or super().get_full_name()

@@ -1,28 +1,29 @@
-"""Sign-up (optionally confirmed by email), the learner's profile, data export and deletion."""
+"""Sign-up (optionally confirmed by email), the learner's profile, data export and deletion; and
+Wagtail's password form for private pages, with guessing limited."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
+from django.contrib.auth.hashers import make_password
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import (
-    url_has_allowed_host_and_scheme,
-    urlsafe_base64_decode,
-    urlsafe_base64_encode,
-)
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
+from wagtail import views as wagtail_views
+from wagtail.documents.views import serve as wagtail_documents_serve
+
+from . import services
 from .forms import DeleteAccountForm, ProfileForm, SignUpForm
-from .models import User
-from .throttling import allow_password_reset
+from .throttling import (
+    PasswordGuesses,
+    allow_password_reset,
+    allow_sign_up_notice,
+    password_lockout_response,
+)
 
 
 def _requires_confirmation():
@@ -36,52 +37,51 @@ def _safe_next(request):
     return settings.LOGIN_REDIRECT_URL
 
 
-def _send_confirmation(request, user):
-    link = request.build_absolute_uri(
-        reverse(
-            "accounts:confirm",
-            args=[
-                urlsafe_base64_encode(force_bytes(user.pk)),
-                default_token_generator.make_token(user),
-            ],
-        )
-    )
-    send_mail(
-        "Confirm your Cluster Booster Academy account",
-        render_to_string("accounts/confirmation_email.txt", {"user": user, "link": link}),
-        None,
-        [user.email],
-    )
-
-
 @require_http_methods(["GET", "POST"])
 def signup(request):
+    """A new account, signed in at once, or switched off until the emailed link is opened.
+
+    With confirmation on (ACCOUNTS_EMAIL_CONFIRMATION, the production default), the answer never
+    tells whether an address already had an account: an address that has one gets the same
+    "check your email" page as a new one, and its owner an email about it (services). With
+    confirmation off, a new account is signed in at once, so a taken address cannot get that same
+    answer without lying to its owner: the form says the address already has an account.
+    """
     if request.user.is_authenticated:
         return redirect(settings.LOGIN_REDIRECT_URL)
+    confirming = _requires_confirmation()
     form = SignUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if _requires_confirmation():
-            user = form.save(commit=False)
-            user.is_active = False
-            user.save()
-            _send_confirmation(request, user)
+    if request.method == "POST":
+        user = form.save_account(awaiting_confirmation=confirming) if form.is_valid() else None
+        if user and confirming:
+            services.send_confirmation(request, user)
             return render(request, "accounts/confirmation_sent.html", {"email": user.email})
-        user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Welcome, {user.get_short_name()}! Enrol in a course to start.")
-        return redirect(_safe_next(request))
+        if user:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request, f"Welcome, {user.get_short_name()}! Enrol in a course to start."
+            )
+            return redirect(_safe_next(request))
+        if confirming and form.only_the_email_is_taken():
+            # A new account's password is hashed; this one is too, so that neither answer
+            # comes noticeably sooner than the other.
+            make_password(form.cleaned_data["password2"])
+            if allow_sign_up_notice(request, form.existing_account.email):
+                services.tell_owner_of_sign_up_attempt(request, form.existing_account)
+            return render(
+                request, "accounts/confirmation_sent.html", {"email": form.instance.email}
+            )
+        if confirming:
+            form.forget_that_the_email_is_taken()
     return render(request, "accounts/signup.html", {"form": form, "next": _safe_next(request)})
 
 
 def confirm(request, uidb64, token):
-    try:
-        user = User.objects.get(pk=urlsafe_base64_decode(uidb64).decode())
-    except (ValueError, TypeError, OverflowError, User.DoesNotExist):
-        user = None
-    if user is None or user.is_active or not default_token_generator.check_token(user, token):
+    """Opens an account awaiting confirmation, once; any other link gets the "not valid" page."""
+    user = services.account_to_confirm(uidb64, token)
+    if user is None:
         return render(request, "accounts/confirmation_invalid.html", status=400)
-    user.is_active = True
-    user.save(update_fields=["is_active"])
+    services.confirm(user)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, "Your email address is confirmed. Welcome to the academy!")
     return redirect(settings.LOGIN_REDIRECT_URL)
@@ -142,7 +142,7 @@ def delete_account(request):
 
 
 class ThrottledPasswordResetView(auth_views.PasswordResetView):
-    """Django's reset form, allowing each address and each email only a few requests an hour.
+    """Django's reset form, allowing each address and each account only a few requests an hour.
 
     Over the limit nothing is sent, yet the answer is the usual "check your email" page, so the
     form tells no one whether an account exists or how often it was asked for.
@@ -152,3 +152,47 @@ class ThrottledPasswordResetView(auth_views.PasswordResetView):
         if allow_password_reset(self.request, form.cleaned_data["email"]):
             return super().form_valid(form)
         return HttpResponseRedirect(self.get_success_url())
+
+
+def _limit_password_guesses(request, restriction, wagtail_view, *args):
+    """Wagtail's own password form (`wagtail_view`), with wrong guesses limited as failed
+    sign-ins are (throttling.PasswordGuesses).
+
+    Wagtail's views answer a wrong password with their form again (200), the right one with a
+    redirect, and unknown ids with a 404; this counts the first and forgets on the second.
+    """
+    if request.method != "POST":
+        return wagtail_view(request, *args)
+    guesses = PasswordGuesses(request, restriction)
+    if guesses.exhausted():
+        return password_lockout_response(request)
+    response = wagtail_view(request, *args)
+    if response.status_code == 200:
+        guesses.failed()
+        if guesses.exhausted():
+            return password_lockout_response(request)
+    elif response.status_code == 302:
+        guesses.passed()
+    return response
+
+
+def authenticate_with_page_password(request, page_view_restriction_id, page_id):
+    """The password form of a private page; lms/urls.py routes Wagtail's URL here."""
+    return _limit_password_guesses(
+        request,
+        f"page:{page_view_restriction_id}",
+        wagtail_views.authenticate_with_password,
+        page_view_restriction_id,
+        page_id,
+    )
+
+
+def authenticate_with_collection_password(request, restriction_id):
+    """The password form of a private document collection; lms/urls.py routes Wagtail's URL
+    here."""
+    return _limit_password_guesses(
+        request,
+        f"collection:{restriction_id}",
+        wagtail_documents_serve.authenticate_with_password,
+        restriction_id,
+    )

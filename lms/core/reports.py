@@ -1,5 +1,11 @@
 """What every staff report shares: CSV and XLSX exports that cannot smuggle a formula into a
-spreadsheet, counts of related rows that never multiply, and their menu items and URLs."""
+spreadsheet, counts of related rows that never multiply, and their menu items and URLs.
+
+Every admin listing that exports (Wagtail's SpreadsheetExportMixin) takes `FormulaSafeExportMixin`:
+the project's reports through `AcademyReportView`, the materials listing through its viewset, and
+Wagtail's own exporting listings through `wagtail_export_urls`, routed ahead of Wagtail's admin.
+tests/security/test_spreadsheet_exports.py lists them all and fails on a new one left out.
+"""
 
 import datetime
 
@@ -7,11 +13,37 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import path
 from django.utils.text import capfirst
+from django.views.decorators.cache import never_cache
 
+from wagtail.admin.auth import require_admin_access
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.views.reports.aging_pages import AgingPagesView
+from wagtail.admin.views.reports.audit_logging import LogEntriesView
+from wagtail.admin.views.reports.locked_pages import LockedPagesView
+from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowView
+from wagtail.contrib.redirects.views import IndexView as RedirectsIndexView
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-FORMULA_STARTS = ("=", "+", "-", "@")
+# What a spreadsheet reads as the start of a formula (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(value):
+    """`value` as a cell that shows it rather than runs it: text that a spreadsheet would read as
+    a formula gets a leading apostrophe. Numbers and dates stay numbers and dates (a negative number
+    is not a formula), and escaped text starts with the apostrophe, so it is never escaped twice."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class FormulaSafeExportMixin:
+    """For a view with Wagtail's SpreadsheetExportMixin: every CSV and XLSX cell it writes passes
+    through `formula_safe`, after Wagtail's own per-field and per-type preprocessing."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        return formula_safe(super().preprocess_field_value(field, value, export_format))
 
 
 def count_of(through, field="tag"):
@@ -26,19 +58,14 @@ def count_of(through, field="tag"):
     return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
 
 
-class AcademyReportView(ReportView):
+class AcademyReportView(FormulaSafeExportMixin, ReportView):
     """A report whose exports cannot smuggle a formula into a spreadsheet."""
 
     permission_required = "view"
 
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-            return "'" + value
-        return value
-
     def get_heading(self, queryset, field):
-        # Decorated rows are plain lists, so headings come from here rather than model fields.
+        # Decorated rows are plain lists, so headings come from here rather than model fields;
+        # like every heading the admin exports, they are the code's words, never content.
         return str(self.export_headings.get(field) or capfirst(field.replace("_", " ")))
 
     def get_filename(self):
@@ -61,3 +88,48 @@ def report_urls(reports):
     for name, route, view in reports:
         yield path(route, view.as_view(), name=name)
         yield path(f"{route}results/", view.as_view(results_only=True), name=f"{name}_results")
+
+
+# Wagtail's own listings that export, with the same rule. Wagtail routes them inside its admin
+# URLconf, where a `register_admin_urls` hook comes after them and cannot replace them; so lms/urls.py
+# includes these first, at the same admin URLs, and Wagtail's URL names lead here. Like every
+# admin view they need access to the admin and are never cached, as Wagtail's admin URLconf does.
+class SiteHistoryReport(FormulaSafeExportMixin, LogEntriesView):
+    pass
+
+
+class LockedPagesReport(FormulaSafeExportMixin, LockedPagesView):
+    pass
+
+
+class AgingPagesReport(FormulaSafeExportMixin, AgingPagesView):
+    pass
+
+
+class WorkflowReport(FormulaSafeExportMixin, WorkflowView):
+    pass
+
+
+class WorkflowTasksReport(FormulaSafeExportMixin, WorkflowTasksView):
+    pass
+
+
+class RedirectsListing(FormulaSafeExportMixin, RedirectsIndexView):
+    pass
+
+
+def wagtail_export_urls():
+    """Each of Wagtail's exporting listings and its results-only fragment, relative to /admin/."""
+    listings = [
+        ("reports/site-history/", SiteHistoryReport),
+        ("reports/locked/", LockedPagesReport),
+        ("reports/aging-pages/", AgingPagesReport),
+        ("reports/workflow/", WorkflowReport),
+        ("reports/workflow_tasks/", WorkflowTasksReport),
+        ("redirects/", RedirectsListing),
+    ]
+    urls = []
+    for route, view in listings:
+        urls.append(path(route, view.as_view()))
+        urls.append(path(f"{route}results/", view.as_view(results_only=True)))
+    return decorate_urlpatterns(decorate_urlpatterns(urls, require_admin_access), never_cache)

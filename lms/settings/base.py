@@ -159,6 +159,17 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 PASSWORD_RESET_MAX_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_MAX_PER_ADDRESS", "5"))
 PASSWORD_RESET_MAX_PER_EMAIL = int(os.environ.get("PASSWORD_RESET_MAX_PER_EMAIL", "3"))
 PASSWORD_RESET_WINDOW_MINUTES = int(os.environ.get("PASSWORD_RESET_WINDOW_MINUTES", "60"))
+# Page passwords (Wagtail's password view restrictions; lms/accounts/throttling.py): after this
+# many wrong guesses from one address or at one page's password, guessing is paused for the
+# cool-off, even with the right password.
+PAGE_PASSWORD_FAILURE_LIMIT = int(os.environ.get("PAGE_PASSWORD_FAILURE_LIMIT", "5"))
+PAGE_PASSWORD_COOLOFF_TIME = timedelta(
+    minutes=int(os.environ.get("PAGE_PASSWORD_COOLOFF_MINUTES", "15"))
+)
+# Self-check answers (learning/services.py): after this many wrong answers in a row to one
+# module's questions, a learner's answers to them are not graded until the window ends.
+SELF_CHECK_MAX_WRONG_ANSWERS = int(os.environ.get("SELF_CHECK_MAX_WRONG_ANSWERS", "5"))
+SELF_CHECK_WINDOW_MINUTES = int(os.environ.get("SELF_CHECK_WINDOW_MINUTES", "15"))
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "Europe/Brussels"
@@ -199,6 +210,9 @@ if os.environ.get("REDIS_URL"):
 PAGE_CACHE_SECONDS = int(
     os.environ.get("PAGE_CACHE_SECONDS", "600" if "REDIS_URL" in os.environ else "0")
 )
+# At most this many pages are stored in each PAGE_CACHE_SECONDS, so that no flood of distinct
+# valid URLs (filter combinations, pages of results) can fill the cache shared with the limits.
+PAGE_CACHE_MAX_PAGES = int(os.environ.get("PAGE_CACHE_MAX_PAGES", "2000"))
 
 LOGIN_URL = "accounts:login"
 # Private pages and document collections send visitors to the site's own sign-in, not Wagtail's.
@@ -277,6 +291,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Refuses decompression bombs: a few KB of PNG that would unpack to gigabytes of pixels.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The v3 API's OpenAPI schema and browsable docs (/api/v3/openapi.json, /api/v3/docs/): on for
+# development and the tests (schemathesis reads the schema); production turns them off by default.
+WAGTAILAPI_DOCS_ENABLED = env_bool("API_DOCS_ENABLED", True)
 # Admin avatars stay local: no editor's email hash is sent to gravatar.com.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -285,7 +302,8 @@ TAGGIT_CASE_INSENSITIVE = True
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "academy@localhost")
-# When on, sign-up sends a confirmation link and the account stays inactive until it is opened.
+# When on, sign-up sends a confirmation link and the account stays inactive until it is opened;
+# sign-up then never tells whether an address already has an account (lms/accounts/views.py).
 ACCOUNTS_EMAIL_CONFIRMATION = env_bool("ACCOUNTS_EMAIL_CONFIRMATION", False)
 
 # The audit trail (lms/core/audit.py): one JSON object per line on the console. Other loggers keep

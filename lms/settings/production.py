@@ -22,6 +22,9 @@ if not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
+# The API's schema maps every endpoint, writes included, for whoever probes the site: published
+# only where API_DOCS_ENABLED says so (e.g. on a staging site for the editors' scripts).
+WAGTAILAPI_DOCS_ENABLED = env_bool("API_DOCS_ENABLED", False)
 
 # Persistent connections (base already checks their health before each request).
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))
@@ -56,7 +59,9 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         "OPTIONS": {
             "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
             "default_acl": None,
-            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            # Signed URLs that expire (docs/operations.md): images and their renditions are plain
+            # media URLs, so unsigned, a private collection's image is anyone's who has its URL.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", True),
             "file_overwrite": False,
         },
     }
@@ -83,6 +88,9 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
     EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Sign-up confirms the address by email, so that it never tells whether an address already has
+# an account (lms/accounts/views.py signup); set it to false only where no mail can be sent.
+ACCOUNTS_EMAIL_CONFIRMATION = env_bool("ACCOUNTS_EMAIL_CONFIRMATION", True)
 
 LOGGING = {
     "version": 1,
