@@ -71,6 +71,25 @@ class SelfCheckBlock(blocks.StructBlock):
         icon = "pick"
         template = "courses/blocks/self_check_block.html"
 
+    def get_api_representation(self, value, context=None):
+        """For anyone but editors, the question and the options' texts, without which option is
+        right or the explanation.
+
+        Learners find those out by answering on the page, where the server grades the answer and
+        limits the tries: an API listing them would be the answer sheet. Editors (who may use the
+        admin, where they write them) get the whole block, so that a body they read through the
+        API and send back keeps its answers; Wagtail's pages API shows a token's user only the
+        pages they may edit, and a signed-in browser's session does not count there.
+        """
+        representation = super().get_api_representation(value, context)
+        user = getattr((context or {}).get("request"), "user", None)
+        if user is not None and user.has_perm("wagtailadmin.access_admin"):
+            return representation
+        representation.pop("explanation", None)
+        for option in representation["options"]:
+            option.pop("correct", None)
+        return representation
+
     def clean(self, value):
         value = super().clean(value)
         correct = sum(1 for option in value["options"] if option["correct"])

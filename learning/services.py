@@ -5,10 +5,13 @@ or two concurrent requests end with one record. Progress comes from COUNT querie
 public modules, so a deleted or unpublished module never counts and never breaks anything.
 """
 
+import logging
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import groupby
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Exists, F, Min, OuterRef
 from django.db.models.functions import Substr
@@ -17,8 +20,11 @@ from wagtail.models import Page
 
 from courses.models import CoursePage, ModulePage
 from learning.models import Certificate, Enrolment, ModuleCompletion
+from lms.accounts.throttling import count_in_window
 from lms.core.audit import audit
 from skills.models import Skill, SkillArea
+
+logger = logging.getLogger(__name__)
 
 
 class CompletionRefused(Exception):
@@ -57,6 +63,38 @@ def wrong_answers(module, answers):
     return wrong
 
 
+def check_answers(learner, module, answers):
+    """Refuse the completion unless the module's required self-checks are answered right.
+
+    Only SELF_CHECK_MAX_WRONG_ANSWERS wrong answers in a row per learner and module are graded in
+    a window of SELF_CHECK_WINDOW_MINUTES; after that no answer is graded, a right one included,
+    until the window ends, so the form cannot be used to try every option in turn. The count is in
+    the shared cache, like the password reset limits.
+    """
+    if not any(block.value["required"] for block in module.self_checks):
+        return
+    key = f"throttle:self-check:{learner.pk}:{module.pk}"
+    minutes = settings.SELF_CHECK_WINDOW_MINUTES
+    # Counted before grading, so that answers sent all at once are not all graded.
+    if count_in_window(key, minutes * 60) > settings.SELF_CHECK_MAX_WRONG_ANSWERS:
+        logger.warning(
+            "Self-check answers not graded: learner %s, module %s, too many wrong answers",
+            learner.pk,
+            module.pk,
+        )
+        raise CompletionRefused(
+            f"That was {settings.SELF_CHECK_MAX_WRONG_ANSWERS} wrong answers in a row. Read the "
+            f"module again; you can answer once more in {minutes} minutes."
+        )
+    wrong = wrong_answers(module, answers)
+    if wrong:
+        raise CompletionRefused(
+            "Not quite: check your answer to " + "; ".join(f"“{q}”" for q in wrong) + "."
+        )
+    # A right answer ends the series: the learner knows the answers, nothing is left to guess.
+    cache.delete(key)
+
+
 def _done_by(learner):
     """A condition on modules: the learner has completed it."""
     return Exists(ModuleCompletion.objects.filter(learner=learner, module=OuterRef("pk")))
@@ -80,7 +118,7 @@ def complete_module(learner, module, course, answers):
     """Mark the module complete; returns (newly completed, certificate issued now or None).
 
     Raises CompletionRefused when the learner is not enrolled, an earlier module of an ordered
-    course is still open, or a required self-check is answered wrongly.
+    course is still open, or a required self-check is answered wrongly (or too often wrongly).
     """
     if not Enrolment.objects.filter(learner=learner, course=course).exists():
         raise CompletionRefused(f"Enrol in “{course.title}” to record your progress.")
@@ -90,11 +128,7 @@ def complete_module(learner, module, course, answers):
             raise CompletionRefused(
                 f"This course is taken in order: complete “{blocking.title}” first."
             )
-    wrong = wrong_answers(module, answers)
-    if wrong:
-        raise CompletionRefused(
-            "Not quite: check your answer to " + "; ".join(f"“{q}”" for q in wrong) + "."
-        )
+    check_answers(learner, module, answers)
     with transaction.atomic():
         _, created = ModuleCompletion.objects.get_or_create(learner=learner, module=module)
         if created:

@@ -77,7 +77,7 @@ def login_identifier(request, credentials):
     return account_key(typed)
 
 
-def _count(key, window):
+def count_in_window(key, window):
     """Requests under `key` in the current window of `window` seconds, this one included."""
     cache.add(key, 0, window)
     try:
@@ -92,8 +92,8 @@ def _allow_email_to_account(kind, request, email):
     """Counts this request; False once the address or the account has asked too often."""
     window = settings.PASSWORD_RESET_WINDOW_MINUTES * 60
     account_hash = hashlib.sha256(account_key(email).encode()).hexdigest()
-    by_address = _count(f"throttle:{kind}:ip:{client_ip(request)}", window)
-    by_account = _count(f"throttle:{kind}:account:{account_hash}", window)
+    by_address = count_in_window(f"throttle:{kind}:ip:{client_ip(request)}", window)
+    by_account = count_in_window(f"throttle:{kind}:account:{account_hash}", window)
     if (
         by_address > settings.PASSWORD_RESET_MAX_PER_ADDRESS
         or by_account > settings.PASSWORD_RESET_MAX_PER_EMAIL
@@ -159,7 +159,7 @@ class PasswordGuesses:
     def failed(self):
         window = int(settings.PAGE_PASSWORD_COOLOFF_TIME.total_seconds())
         for key in self.keys:
-            _count(key, window)
+            count_in_window(key, window)
 
     def passed(self):
         cache.delete_many(self.keys)
