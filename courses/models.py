@@ -40,6 +40,16 @@ def unpublished_ancestor(page, inclusive=False):
     return ancestors.filter(depth__gt=1, live=False).order_by("depth").first()
 
 
+def viewable_by(page, request):
+    """Whether Wagtail's serve view would show `page` to the request: live with no ancestor
+    offline, and every view restriction on it or above it (login, password, groups) accepting the
+    request. For what has no page of its own but follows one: a library's materials, a page's
+    files."""
+    if not page.live or unpublished_ancestor(page) is not None:
+        return False
+    return all(restriction.accept_request(request) for restriction in page.get_view_restrictions())
+
+
 def check_ancestors_live(parent, go_live_at=None):
     """Refuse to make a page live now below `parent` while `parent` or a page above it is not.
 

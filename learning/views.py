@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage, ModulePage
@@ -98,7 +99,12 @@ def dashboard(request):
     )
 
 
+@never_cache
 def certificate(request, code):
-    """Public verification of a certificate by its unguessable code."""
+    """Public verification of a certificate by its unguessable code.
+
+    Never stored by any cache (the page cache included): it shows a person's name, and a deleted
+    account or certificate must stop being "genuine" at once.
+    """
     certificate = get_object_or_404(Certificate, code=code)
     return render(request, "learning/certificate.html", {"certificate": certificate})

@@ -2,8 +2,10 @@
 material's draft for moderation.
 
 Materials use the library's own query object (`MaterialQuery`), so the API lists, filters and
-counts exactly what the library page shows. Only published materials ever appear; bearer tokens
-are accepted but never widen what is shown.
+counts exactly what the library page shows. Only published materials ever appear (a bearer token
+never shows drafts), and only while the library's view restrictions accept the request
+(`MaterialLibraryPage.visible_materials`): a request without a token is anonymous, whatever its
+session, so a library behind a login shows no material here; a token counts as its user.
 """
 
 import datetime
@@ -24,6 +26,7 @@ from pydantic import PositiveInt
 
 from courses.api import PUBLIC_READ, AcademyEditionRef, AcademySkillRef, paginate
 from courses.moderation import SUBMIT_RESPONSES, submit_for_moderation
+from lms.core.search_text import MAX_QUERY_LENGTH, MAX_QUERY_WORDS
 from materials.models import (
     SORTS,
     InvalidFilters,
@@ -31,7 +34,6 @@ from materials.models import (
     MaterialLibraryPage,
     MaterialQuery,
 )
-from materials.models.library_query import MAX_QUERY_LENGTH
 
 BAD_REQUEST = {400: ProblemDetail}
 
@@ -98,7 +100,11 @@ class AcademyFacets(Schema):
 
 
 class AcademyMaterialFilters(Schema):
-    q: str = Field("", description=f"Words to search for, at most {MAX_QUERY_LENGTH} characters.")
+    q: str = Field(
+        "",
+        description=f"Words to search for, at most {MAX_QUERY_LENGTH} characters; only the first "
+        f"{MAX_QUERY_WORDS} words are searched.",
+    )
     skill: list[str] = Field(
         default_factory=list,
         description="Skill or skill-area slug; an area includes its skills. Repeat for OR.",
@@ -131,7 +137,7 @@ def _material_query(request, filters):
         }
     )
     try:
-        return MaterialQuery(data)
+        return MaterialQuery(data, MaterialLibraryPage.visible_materials(request))
     except InvalidFilters as error:
         raise HttpError(400, str(error)) from None
 
@@ -181,7 +187,7 @@ def material_facets(request: HttpRequest, filters: Query[AcademyMaterialFilters]
     operation_id="academy_materials_detail",
 )
 def material_detail(request: HttpRequest, slug: str):
-    query = MaterialQuery(MultiValueDict())
+    query = MaterialQuery(MultiValueDict(), MaterialLibraryPage.visible_materials(request))
     material = query.results().filter(slug=slug).first()
     if material is None:
         raise Http404("No such material.")

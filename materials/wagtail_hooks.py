@@ -1,6 +1,7 @@
 """The academy's admin: materials and the skills taxonomy under one "Academy" menu, the CSV
 import, bulk skill and tag actions, and the content gaps report and dashboard panel."""
 
+from django.http import Http404
 from django.urls import include, path, reverse
 
 from wagtail import hooks
@@ -9,7 +10,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from lms.core.reports import PermissionMenuItem, report_urls
+from lms.core.reports import FormulaSafeExportMixin, PermissionMenuItem, report_urls
 from materials.admin_views import (
     AddSkillsBulkAction,
     AddTagsBulkAction,
@@ -17,9 +18,14 @@ from materials.admin_views import (
     MaterialIndexView,
     import_materials,
 )
+from materials.documents import may_download
 from materials.models import Material
 from materials.reports import ContentGapsReport, content_gap_counts
 from skills.views import SkillAreaViewSet, SkillViewSet, names
+
+
+class MaterialListing(FormulaSafeExportMixin, MaterialIndexView):
+    """The materials listing, whose CSV and XLSX downloads cannot carry a formula."""
 
 
 class MaterialViewSet(SnippetViewSet):
@@ -37,7 +43,7 @@ class MaterialViewSet(SnippetViewSet):
     ]
     list_export = ["title", "kind", "edition", "language", "date", "live"]
     filterset_class = MaterialFilterSet
-    index_view_class = MaterialIndexView
+    index_view_class = MaterialListing
     ordering = ["-date", "title"]
 
     def get_queryset(self, request):
@@ -91,3 +97,13 @@ class ContentGapsPanel(Component):
 def add_content_gaps_panel(request, panels):
     if request.user.has_perm("skills.view_skill"):
         panels.append(ContentGapsPanel())
+
+
+# After Wagtail's own check of the document's collection (order 0), which sends a visitor to sign
+# in where a private collection asks for it.
+@hooks.register("before_serve_document", order=10)
+def serve_documents_only_where_shown(document, request):
+    """A document downloads only where the site shows it (materials/documents.py); otherwise the
+    404 of a document that does not exist."""
+    if not may_download(document, request):
+        raise Http404("No such document.")

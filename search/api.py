@@ -41,11 +41,11 @@ class AcademySkillArea(AcademySkillCounts):
     url_name="academy_skills",
     summary="The skills taxonomy with counts",
     description="Every skill area with its skills, and how many published courses, modules "
-    "and materials carry each.",
+    "and materials carry each (materials only while the library is open to the request).",
     operation_id="academy_skills_list",
 )
 def list_skills(request: HttpRequest):
-    return published_taxonomy()
+    return published_taxonomy(request)
 
 
 def register():

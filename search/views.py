@@ -8,6 +8,11 @@ shown, grouped under its type's name.
 The results are one list, paginated like the materials library: the matching pages, best first,
 then the matching materials, best first. Each page of it shows its results grouped by type. A
 skill filter narrows both searches inside the search query, so counts and pages hold every match.
+
+Materials are searched, counted and listed only while the library is open to the request
+(`MaterialLibraryPage.visible_materials`), as everywhere else. A search text follows the library's
+rule: at most MAX_QUERY_LENGTH characters (more is a 400), and only its first MAX_QUERY_WORDS
+words are searched, the rest ignored with a note on the page and in the autocomplete's JSON.
 """
 
 from django import forms
@@ -21,6 +26,8 @@ from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
 from courses.models import CoursePage, CourseSkill, ModulePage, ModuleSkill
+from lms.core.cache import vary_on_query
+from lms.core.search_text import MAX_QUERY_LENGTH, MAX_QUERY_WORDS
 from materials.models import (
     InvalidFilters,
     Material,
@@ -31,9 +38,9 @@ from materials.models import (
 )
 from materials.models.library_query import (
     MAX_PAGE,
-    MAX_QUERY_LENGTH,
     PER_PAGE,
     autocomplete_terms,
+    ignores_words,
     search_terms,
 )
 from search.taxonomy import published_taxonomy
@@ -143,8 +150,9 @@ def _matching_skills(query):
 
 
 def search(request):
+    visible = MaterialLibraryPage.visible_materials(request)
     # The taxonomy is read only to check a skill filter, which most searches do not have.
-    vocabulary = Vocabulary() if request.GET.get("skill") else None
+    vocabulary = Vocabulary(visible) if request.GET.get("skill") else None
     form = SearchForm(request.GET, vocabulary=vocabulary)
     context = {
         "form": form,
@@ -162,7 +170,7 @@ def search(request):
     context.update(query=query, skill=skill_slug and _skill_label(vocabulary, skill_slug))
     if query:
         pages = _pages(request).only(*PAGE_RESULT_FIELDS)
-        materials = Material.objects.published().only(*MATERIAL_RESULT_FIELDS)
+        materials = visible.only(*MATERIAL_RESULT_FIELDS)
         if skill_slug:
             skill_ids = vocabulary.skill_ids_by_slug[skill_slug]
             pages = pages.filter(_tagged(CourseSkill, skill_ids) | _tagged(ModuleSkill, skill_ids))
@@ -178,8 +186,12 @@ def search(request):
             materials_page=results.page_count // PER_PAGE + 1,
             skill_chips=_matching_skills(query),
             skill_slug=skill_slug,
+            words_ignored=ignores_words(query),
+            max_words=MAX_QUERY_WORDS,
         )
-    return render(request, "search/search.html", context)
+    response = render(request, "search/search.html", context)
+    # Only the empty form is cached: every new text would be a new copy (lms/core/cache.py).
+    return vary_on_query(response, SearchForm.base_fields, None if query or skill_slug else [])
 
 
 def _skill_label(vocabulary, slug):
@@ -189,7 +201,13 @@ def _skill_label(vocabulary, slug):
 
 
 def autocomplete(request):
-    """Suggestions for the search box as JSON: {"results": [{"title", "type", "url"}]}."""
+    """Suggestions for the search box as JSON: {"query", "results": [{"title", "type", "url"}]}.
+
+    `query` is the words searched. The box asks on every keystroke, so a text with more words
+    than are searched still gets suggestions for its first MAX_QUERY_WORDS, with a `note` saying
+    the rest were ignored, rather than an error that would empty the list mid-sentence; a text
+    longer than MAX_QUERY_LENGTH characters is a 400 with the reason in `error`.
+    """
     form = SearchForm(request.GET)
     if not form.is_valid():
         return JsonResponse({"error": form.error_text()}, status=400)
@@ -197,7 +215,7 @@ def autocomplete(request):
     if not query:
         return JsonResponse({"query": "", "results": []})
     pages = _pages(request).filter(depth__gt=2).autocomplete(query)
-    materials = Material.objects.published().autocomplete(query)
+    materials = MaterialLibraryPage.visible_materials(request).autocomplete(query)
     results = [
         {
             "title": page.title,
@@ -214,7 +232,10 @@ def autocomplete(request):
         }
         for material in materials[:AUTOCOMPLETE_RESULTS]
     ]
-    return JsonResponse({"query": query, "results": results[: AUTOCOMPLETE_RESULTS * 2]})
+    answer = {"query": query, "results": results[: AUTOCOMPLETE_RESULTS * 2]}
+    if ignores_words(form.cleaned_data["q"]):
+        answer["note"] = f"Only the first {MAX_QUERY_WORDS} words are searched."
+    return JsonResponse(answer)
 
 
 # Skill pages: the taxonomy, and each area and skill with what is tagged with it.
@@ -223,12 +244,14 @@ SKILL_PAGE_MATERIALS = 12
 
 
 def skill_index(request):
-    return render(request, "search/skill_index.html", {"areas": published_taxonomy()})
+    return render(request, "search/skill_index.html", {"areas": published_taxonomy(request)})
 
 
 def skill_detail(request, slug):
-    """A skill, or an area standing for all of its skills, with a page of its materials."""
-    vocabulary = Vocabulary()
+    """A skill, or an area standing for all of its skills, with a page of its materials (those the
+    request may see: none while the library is closed to it)."""
+    visible = MaterialLibraryPage.visible_materials(request)
+    vocabulary = Vocabulary(visible)
     area = next((area for area in vocabulary.areas if area.slug == slug), None)
     if area is not None:
         subject, skills = area, area.skill_list
@@ -241,14 +264,15 @@ def skill_detail(request, slug):
     params = QueryDict(mutable=True)
     params.setlist("page", request.GET.getlist("page")[-1:])
     try:
-        materials = MaterialQuery(params, vocabulary=vocabulary, fixed={"skill": [slug]})
+        materials = MaterialQuery(params, visible, vocabulary=vocabulary, fixed={"skill": [slug]})
     except InvalidFilters as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
     library = MaterialLibraryPage.for_request(request)
     tagged = {"skill_items__tag__in": [skill.pk for skill in skills]}
     # Only what a link shows: a module's body and a course's fields cost time to load.
     linked = ("title", "url_path")
-    return render(
+    page_obj = materials.page(per_page=SKILL_PAGE_MATERIALS)
+    response = render(
         request,
         "search/skill_detail.html",
         {
@@ -267,7 +291,10 @@ def skill_detail(request, slug):
             .distinct()
             .order_by("path")
             .only(*linked),
-            "page_obj": materials.page(per_page=SKILL_PAGE_MATERIALS),
+            "page_obj": page_obj,
             "library_url": library.get_url(request) + materials.querystring() if library else None,
         },
     )
+    # The page cache keeps a copy of each page of materials, as the pagination links spell it.
+    shown = [("page", page_obj.number)] if materials.form.cleaned_data["page"] else []
+    return vary_on_query(response, ["page"], shown)

@@ -10,7 +10,6 @@ from openapi_spec_validator import OpenAPIV31SpecValidator, validate
 
 from courses.models import CoursePage, EditionPage
 from materials.models import Material
-from materials.models.library_query import MaterialQuery
 from tests.factories import MaterialFactory, UserFactory, hidden_content, library_catalogue
 
 ACADEMY = "/api/v3/academy/"
@@ -124,7 +123,7 @@ def test_materials_api_pages_with_limit_and_offset(client, catalogue):
 def test_facets_api_counts_match_the_library(client, catalogue):
     params = {"skill": "action-planning", "language": "en"}
     data = client.get(f"{ACADEMY}materials/facets/", params).json()
-    query = MaterialQuery(client.get("/materials/", params).wsgi_request.GET)
+    query = client.get("/materials/", params).context["query"]
     library = {f["name"]: {v["value"]: v["count"] for v in f["values"]} for f in query.facets()}
     assert {f["name"]: {v["value"]: v["count"] for v in f["values"]} for f in data["facets"]} == (
         library

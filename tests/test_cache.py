@@ -1,12 +1,9 @@
 """Anonymous visitors get cached pages; edits show at once; nobody gets another person's page.
 
 Each test runs against the real Redis server (under a key prefix of its own) and the in-process
-memory cache.
+memory cache (the `page_cache` fixture, tests/conftest.py).
 """
 
-import uuid
-
-from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
@@ -19,31 +16,6 @@ import pytest
 from lms.core.cache import AnonymousPageCacheMiddleware, cached_for_content
 from materials.models import Material
 from tests.factories import MaterialFactory, UserFactory
-
-
-@pytest.fixture(params=["redis", "locmem"])
-def page_cache(request, settings, db):
-    if request.param == "redis":
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "django_redis.cache.RedisCache",
-                "LOCATION": "redis://127.0.0.1:6379/0",
-                "KEY_PREFIX": f"lms-test-cache-{uuid.uuid4().hex}",
-            }
-        }
-    else:
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                "LOCATION": f"lms-test-cache-{uuid.uuid4().hex}",
-            }
-        }
-    settings.PAGE_CACHE_SECONDS = 600
-    yield request.param
-    if request.param == "redis":
-        cache.delete_pattern("*")
-    else:
-        cache.clear()
 
 
 @pytest.fixture

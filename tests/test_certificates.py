@@ -69,3 +69,24 @@ def test_the_certificate_stays_verifiable_after_the_course_changes(client, earne
     assert response.status_code == 200
     assert "Designing cluster services" in response.content.decode()
     assert "Ana Novak" in response.content.decode()
+
+
+@pytest.mark.parametrize("deleted", ["the learner's account", "the certificate"])
+def test_a_deleted_certificate_stops_being_genuine_at_once_even_with_the_page_cache_on(
+    client, page_cache, earned, deleted
+):
+    url = earned.get_absolute_url()
+    for _ in range(2):
+        response = client.get(url)
+        assert "Ana Novak" in response.content.decode()
+        # Kept by no cache: neither the site's page cache nor a browser or proxy.
+        assert "X-Page-Cache" not in response
+        assert "no-store" in response["Cache-Control"]
+    if deleted == "the certificate":
+        earned.delete()
+    else:
+        earned.learner.delete()
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "Ana Novak" not in response.content.decode()
+    assert "genuine" not in response.content.decode()

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from django.test import override_settings
+
 import pytest
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -94,3 +96,48 @@ def test_production_serves_hashed_compressed_static_files_and_reads_services_fro
     assert "django.core.mail.backends.smtp.EmailBackend smtp.example.eu" in out
     assert "django_redis.cache.RedisCache" in out
     assert "60 True" in out
+
+
+def production_setting(expression, **env):
+    """A value of the settings module (production, with the sample environment and `env`), read
+    without starting Django: the S3 backend, an optional extra, need not be installed."""
+    env = {**sample_environment(), "SECRET_KEY": secrets.token_urlsafe(50), **env}
+    code = (
+        "import importlib, os; "
+        "s = importlib.import_module(os.environ['DJANGO_SETTINGS_MODULE']); "
+        f"print(repr({expression}))"
+    )
+    clean = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", str(BASE_DIR)), **env}
+    result = subprocess.run(  # noqa: S603 (fixed arguments, no shell)
+        [sys.executable, "-c", code], cwd=BASE_DIR, env=clean, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+@pytest.mark.django_db
+def test_the_api_docs_are_off_in_production_unless_asked_for(client):
+    """The schema maps every endpoint, writes included: production publishes it only on request
+    (API_DOCS_ENABLED), development always."""
+    production = production_setting("s.WAGTAILAPI_DOCS_ENABLED")
+    assert production == "False"
+    assert production_setting("s.WAGTAILAPI_DOCS_ENABLED", API_DOCS_ENABLED="true") == "True"
+    development = production_setting(
+        "s.WAGTAILAPI_DOCS_ENABLED", DJANGO_SETTINGS_MODULE="lms.settings.dev"
+    )
+    assert development == "True"
+
+    for enabled, status in [(production, 404), (development, 200)]:
+        with override_settings(WAGTAILAPI_DOCS_ENABLED=enabled == "True"):
+            assert client.get("/api/v3/openapi.json").status_code == status
+            assert client.get("/api/v3/docs/").status_code == status
+
+
+def test_media_on_s3_is_signed_unless_the_operator_says_otherwise():
+    """Images and their renditions are plain media URLs: unsigned, a private collection's image
+    would be anyone's who has its URL (docs/operations.md)."""
+    options = "s.STORAGES['default']['OPTIONS']['querystring_auth']"
+    bucket = {"AWS_STORAGE_BUCKET_NAME": "academy-media"}
+
+    assert production_setting(options, **bucket) == "True"
+    assert production_setting(options, **bucket, AWS_QUERYSTRING_AUTH="false") == "False"

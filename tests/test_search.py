@@ -49,7 +49,7 @@ def test_search_groups_editions_courses_modules_and_materials(client, strategy_a
 
 
 @pytest.mark.django_db
-def test_search_finds_materials_by_words_in_title_and_description(client):
+def test_search_finds_materials_by_words_in_title_and_description(client, library):
     by_title = MaterialFactory(title="Platypus partnership map", description="A map.")
     by_description = MaterialFactory(title="Map of allies", description="Platypus alliances.")
     found = _groups(client.get("/search/", {"q": "platypus"}))["Materials"]
@@ -82,6 +82,26 @@ def test_autocomplete_suggests_titles_as_json(client, academy):
     assert any(r["title"] == academy.course.title and r["type"] == "Course" for r in results)
     assert all(r["url"].startswith("/") for r in results)
     assert client.get("/search/autocomplete/").json() == {"query": "", "results": []}
+
+
+@pytest.mark.django_db
+def test_only_the_first_ten_words_are_searched_and_the_visitor_is_told(client, library):
+    """Each word is a search of its own (issue 19): a text of a hundred one-letter words took
+    twenty times a normal query. Words beyond the tenth are ignored, here and in the library."""
+    MaterialFactory(title="Crossing workbook")
+    text = " ".join(["crossing workbook"] * 5 + ["nowhere"] * 10)
+    note = "Only the first 10 words are searched"
+
+    suggestions = client.get("/search/autocomplete/", {"q": text}).json()
+    assert suggestions["query"] == " ".join(["crossing workbook"] * 5)
+    assert suggestions["note"] == f"{note}."
+    assert [result["title"] for result in suggestions["results"]] == ["Crossing workbook"]
+    for url in ("/search/", "/materials/"):
+        response = client.get(url, {"q": text})
+        assert response.status_code == 200
+        assert note in response.content.decode(), url
+        assert "Crossing workbook" in response.content.decode(), url
+    assert client.get("/search/", {"q": "crossing workbook"}).content.decode().count(note) == 0
 
 
 @pytest.mark.django_db

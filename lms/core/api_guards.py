@@ -20,17 +20,32 @@ Wagtail's own routers, which we do not patch; drop a guard once Wagtail refuses 
   instead of finding nothing;
 - a `search` text the backend cannot take: Wagtail hands it over as it is, and on SQLite an
   unbalanced double quote is a syntax error and a blank text fails to compile, while no database
-  takes a NUL character. It is cleaned first (see `clean_search`).
+  takes a NUL character. It is cleaned first (see `clean_search`);
+- a `search` text of hundreds of words: the backend nests one query node per word and compiles
+  them recursively (RecursionError at about 450 words, on SQLite and PostgreSQL alike), so a text
+  longer than the site's search takes is refused (see `_clean_search_param`).
+
+One check is a rule of ours rather than a workaround: documents and images are an editor's tool,
+and Wagtail's v3 API lists every one of them to anyone (outside private collections), with its
+download URL, whatever uses it. Their routes answer only to an editor's bearer token
+(`_check_media_access`); keep that check when the workarounds go.
 """
 
 import json
 
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
+from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import problem_response
 from wagtail.coreutils import resolve_model_string
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page
+from wagtail.permissions import policy_registry
+
+from lms.core.search_text import MAX_QUERY_LENGTH, MAX_QUERY_WORDS
 
 API_NAMESPACE = "wagtailapi_v3"
 ACTIONS_DEFAULTING_TO_THE_PARENT = {"pages_actions_copy", "pages_actions_create_alias"}
@@ -39,6 +54,8 @@ CHILD_POSITIONS = {"first-child", "last-child"}
 MAX_KEY = 2**63 - 1
 # Stands for "no JSON body", since a body may be JSON's null.
 NO_JSON = object()
+# Any of these on a model, in some collection, makes a user one of its editors.
+EDITING_ACTIONS = ("add", "change", "choose", "delete")
 
 
 def _json_body(request):
@@ -56,6 +73,37 @@ def _json_body(request):
     except ValueError:
         # Wagtail answers unparsable JSON with a 422 itself.
         return NO_JSON
+
+
+def is_editor_of(user, model):
+    """Whether the user may add, change, choose or delete instances of the model (a document or an
+    image) in some collection, as Wagtail's permission policy for it says."""
+    return policy_registry.get_by_type(model).user_has_any_permission(user, EDITING_ACTIONS)
+
+
+def _media_model(request):
+    """The document or image model when the request is for one of their v3 routes, else None."""
+    for first_route, get_model in (
+        ("list_documents", get_document_model),
+        ("list_images", get_image_model),
+    ):
+        if request.path.startswith(reverse(f"{API_NAMESPACE}:{first_route}")):
+            return get_model()
+    return None
+
+
+def _check_media_access(request, match):
+    """Every document and image route, read or write, answers only to a bearer token of one of the
+    model's editors. Anyone else gets the 404 Wagtail gives for a document that does not exist:
+    a 401 or 403 would tell the public that there is something behind a token."""
+    model = _media_model(request)
+    if model is None:
+        return None
+    # Wagtail's own token check; as in its routes, a session never counts in the API.
+    token = BearerTokenAuth()(request)
+    if token is None or not is_editor_of(token.user, model):
+        return problem_response(status=404, detail="Not found")
+    return None
 
 
 def _is_root(page_id):
@@ -141,12 +189,20 @@ def clean_search(text):
     return text if text.strip() else None
 
 
+def _too_long(search):
+    return len(search) > MAX_QUERY_LENGTH or len(search.split()) > MAX_QUERY_WORDS
+
+
 def _clean_search_param(request, match):
     if "search" not in request.GET:
         return None
     params = request.GET.copy()
     # A blank search is no search, as in the library: everything is listed.
     cleaned = [text for text in map(clean_search, params.getlist("search")) if text is not None]
+    if any(map(_too_long, cleaned)):
+        return _unprocessable(
+            f"search: at most {MAX_QUERY_LENGTH} characters and {MAX_QUERY_WORDS} words."
+        )
     if cleaned:
         params.setlist("search", cleaned)
     else:
@@ -167,6 +223,8 @@ class WagtailApiGuardMiddleware:
         if match is None or match.namespace != API_NAMESPACE:
             return None
         for check in (
+            # First, so that nothing else tells the public anything about these routes.
+            _check_media_access,
             _check_ids,
             _check_body,
             _check_page_tree,

@@ -3,10 +3,34 @@
 Every cached value is stored with the content "generation" it was computed under; publishing,
 unpublishing, moving or deleting a page and saving or deleting a material bumps the generation
 (lms/core/signals.py), so all older entries stop matching at once, whatever they depend on.
+
+The anonymous page cache keeps one copy of each state of a page, not one per URL. A page tells
+the cache which URL parameters it reads and how its own links spell the state it shows
+(`vary_on_query`), and the cache remembers that per path, as Django's cache middleware remembers
+the headers a URL varies on. A page that says nothing reads no parameter: one that reads any must
+say so, or its copy without them would answer them (tests/security/test_page_cache.py tries every
+public parameter).
+
+The key is the host, the path and only the parameters the page reads, names in a fixed order,
+each one's values once and sorted, a parameter whose values are all blank left out (an optional
+form field reads it as absent). Every other parameter (`utm_source`, `fbclid`…) is ignored, so
+such a URL is answered from the page's one copy. A copy is stored only from a URL that carries
+exactly the state the page showed, spelled its way: never from one with other parameters (which
+the page might echo in its links), another spelling of a value (`?page=02`) or a page past the
+end, and never for a text search, where every new text would be a new copy. Invalid values
+answer 400, which is never stored. Even so, valid states are too many to keep (every combination
+of the library's filters, every page of results), so at most PAGE_CACHE_MAX_PAGES copies are
+stored per PAGE_CACHE_SECONDS: the cache stays bounded however many URLs are asked for, and what
+is not stored is rendered as if the cache were off.
+
+Pages that show a person's data (a certificate) are never stored: their views send
+`Cache-Control: private, no-store` (`never_cache`), which the cache honours, so deleting the
+person or the record shows at once without any invalidation.
 """
 
 import hashlib
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -14,6 +38,8 @@ from django.db import transaction
 
 GENERATION_KEY = "content:generation"
 PAGE_KEY_PREFIX = "page:"
+READS_KEY_PREFIX = "page-reads:"
+STORED_COUNT_PREFIX = "page-count:"
 # Besides the session cookie: messages waiting for the visitor in the messages cookie.
 MESSAGES_COOKIE = "messages"
 SKIPPED_PATH_PREFIXES = ("/admin/", "/accounts/", "/api/", "/healthz/", "/documents/")
@@ -70,9 +96,54 @@ def cached_for_content(key, compute):
     return value
 
 
-def _page_key(request):
-    url = f"{request.get_host()}{request.get_full_path()}"
+def vary_on_query(response, reads, shown=()):
+    """Tell the anonymous page cache which URL parameters the page reads, and return `response`.
+
+    `reads`: the names of every parameter the page reads. `shown`: the (name, value) pairs of the
+    state the response shows, spelled as the page's own links spell it; None to store no copy of
+    it (a text search). A page that does not call this reads no parameter.
+    """
+    response.page_cache_query = (tuple(sorted(reads)), None if shown is None else _state(shown))
+    return response
+
+
+def _state(pairs, names=None):
+    """The parameters as ((name, values), …) in a fixed order, keeping only `names` if given:
+    each name's distinct values sorted, and no name whose every value is blank."""
+    values = {}
+    for name, value in pairs:
+        if names is None or name in names:
+            values.setdefault(name, set()).add(str(value))
+    return tuple(
+        (name, tuple(sorted(found)))
+        for name, found in sorted(values.items())
+        if any(value.strip() for value in found)
+    )
+
+
+def _query_pairs(request):
+    return [(name, value) for name, values in request.GET.lists() for value in values]
+
+
+def _path_hash(request):
+    return hashlib.sha256(f"{request.get_host()}{request.path}".encode()).hexdigest()
+
+
+def _page_key(request, reads):
+    state = urlencode(_state(_query_pairs(request), reads), doseq=True)
+    url = f"{request.get_host()}{request.path}?{state}"
     return PAGE_KEY_PREFIX + hashlib.sha256(url.encode()).hexdigest()
+
+
+def _room_for_another_page(timeout):
+    """Count a copy against this window's PAGE_CACHE_MAX_PAGES; the copies alive at any time
+    are at most this window's and the last one's."""
+    counter = f"{STORED_COUNT_PREFIX}{int(time.time() // timeout)}"
+    cache.add(counter, 0, timeout * 2)
+    try:
+        return cache.incr(counter) <= settings.PAGE_CACHE_MAX_PAGES
+    except ValueError:  # The counter was evicted: the cache is short of memory already.
+        return False
 
 
 def _is_anonymous_request(request):
@@ -103,9 +174,10 @@ def _is_shareable_response(request, response):
 class AnonymousPageCacheMiddleware:
     """Serves anonymous GETs of public pages from the cache.
 
-    Sits before the session and authentication middleware so that a hit costs one cache
-    round trip. Requests carrying a session or messages cookie always reach the view, which is
-    why a page that varies on Cookie can still be shared between visitors who have none.
+    Sits before the session and authentication middleware so that a hit costs two cache round
+    trips (which parameters the path reads, then the page). Requests carrying a session or
+    messages cookie always reach the view, which is why a page that varies on Cookie can still
+    be shared between visitors who have none.
     """
 
     def __init__(self, get_response):
@@ -115,13 +187,22 @@ class AnonymousPageCacheMiddleware:
         timeout = settings.PAGE_CACHE_SECONDS
         if not timeout or not _is_anonymous_request(request):
             return self.get_response(request)
-        key = _page_key(request)
-        generation, response = stored_for_current_generation(key)
-        if response is not None:
-            response["X-Page-Cache"] = "hit"
-            return response
+        reads_key = READS_KEY_PREFIX + _path_hash(request)
+        generation, reads = stored_for_current_generation(reads_key)
+        if reads is not None:
+            stored = cache.get(_page_key(request, reads))
+            if stored is not None and stored[0] == generation:
+                response = stored[1]
+                response["X-Page-Cache"] = "hit"
+                return response
         response = self.get_response(request)
         if request.method == "GET" and _is_shareable_response(request, response):
-            cache.set(key, (generation, response), timeout)
-            response["X-Page-Cache"] = "miss"
+            reads, shown = getattr(response, "page_cache_query", ((), ()))
+            entries = {reads_key: (generation, reads)}
+            store = shown == _state(_query_pairs(request)) and _room_for_another_page(timeout)
+            if store:
+                entries[_page_key(request, reads)] = (generation, response)
+            cache.set_many(entries, timeout)
+            if store:
+                response["X-Page-Cache"] = "miss"
         return response

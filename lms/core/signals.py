@@ -13,7 +13,8 @@ def _content_changed(sender, **kwargs):
 
 
 def _model_changed(sender, instance, **kwargs):
-    # Learner records and accounts change all the time and show on no shared page.
+    # Learner records and accounts change all the time and show on no shared page: the page
+    # that shows one, a certificate's, is never cached (learning/views.py).
     if isinstance(instance, (Page, Site)) or sender._meta.label in CONTENT_MODELS:
         bump_generation()
 

@@ -1,7 +1,9 @@
 """The materials library's query: the URL's filters, Wagtail search and facet counts.
 
 One `MaterialQuery` serves the library page, skill pages and the materials API, so all of them
-list, filter and count exactly the same published materials.
+list, filter and count exactly the same published materials: those the request may see, which
+`MaterialLibraryPage.visible_materials(request)` decides (all published materials, or none when
+the library is closed to the request).
 
 Facets combine with AND; several values of one facet combine with OR. Each facet value's count is
 the number of materials it would show when combined with the *other* active facets (disjunctive
@@ -27,6 +29,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast, Coalesce, Concat
+from django.db.models.query import EmptyQuerySet
 from django.utils.functional import cached_property
 
 from wagtail.search.utils import parse_query_string
@@ -35,12 +38,12 @@ from taggit.models import Tag
 
 from courses.models import EditionPage
 from lms.core.cache import cached_for_content
+from lms.core.search_text import MAX_QUERY_LENGTH, MAX_QUERY_WORDS
 from skills.models import SkillArea
 
 from .facet_counts import MaterialFacetCount, SkillFacetCount
 from .material import LANGUAGES, Material, MaterialSkill, MaterialTag
 
-MAX_QUERY_LENGTH = 200
 # Wagtail search ranks every match; past this many, further matches add nothing a person reads.
 MAX_SEARCH_RESULTS = 500
 PER_PAGE = 24
@@ -57,21 +60,41 @@ SORTS = [("relevance", "Relevance"), ("newest", "Newest"), ("title", "Title (Aâ€
 URL_PARAMS = ("q", *FACETS, "sort")
 
 
+def searched_words(text):
+    """The words of the text that are searched: the first MAX_QUERY_WORDS."""
+    return text.split()[:MAX_QUERY_WORDS]
+
+
+def ignores_words(text):
+    """Whether the text has words beyond those searched, for the note that says so."""
+    return len(text.split()) > MAX_QUERY_WORDS
+
+
 def search_terms(text):
-    """The text as a Wagtail query: "quoted words" become a phrase, and no stray quote reaches
-    the backend's own query language (SQLite's full-text MATCH rejects an unbalanced one)."""
-    return parse_query_string(text)[1]
+    """The text's searched words as a Wagtail query: "quoted words" become a phrase, and no stray
+    quote reaches the backend's own query language (SQLite's full-text MATCH rejects an
+    unbalanced one, which a phrase cut short would leave)."""
+    return parse_query_string(" ".join(searched_words(text)))[1]
 
 
 def autocomplete_terms(text):
-    """Autocomplete takes plain words only, so quotes become spaces."""
-    return " ".join(text.replace('"', " ").split())
+    """Autocomplete takes plain words only, so quotes become spaces; only the searched words."""
+    return " ".join(searched_words(text.replace('"', " ")))
+
+
+def shows_nothing(materials):
+    """Whether `materials` is `Material.objects.none()`: the request may see no material, so there
+    is nothing to search or count, and the stored counts (of every published material) must not
+    show through."""
+    return isinstance(materials, EmptyQuerySet)
 
 
 class Vocabulary:
-    """The facet values anyone may see: the taxonomy, public editions, tags of published material."""
+    """The facet values the request may see: the taxonomy, public editions, and the tags of
+    `materials`, the published materials it may see (none: no tag, not even its name)."""
 
-    def __init__(self):
+    def __init__(self, materials):
+        self.materials = materials
         self.areas = SkillArea.taxonomy()
         self.skills = [skill for area in self.areas for skill in area.skill_list]
 
@@ -85,6 +108,8 @@ class Vocabulary:
 
     @cached_property
     def tags(self):
+        if shows_nothing(self.materials):
+            return []
         published_tags = MaterialFacetCount.objects.filter(facet="tag", count__gt=0)
         return list(
             Tag.objects.annotate(key=Cast("pk", CharField()))
@@ -179,9 +204,14 @@ class Facet(TypedDict):
 class MaterialQuery:
     """Published materials narrowed by validated filters, with results, pages and facet counts."""
 
-    def __init__(self, data, vocabulary=None, fixed=None):
-        """`data` is a QueryDict-like mapping; `fixed` pins facets (e.g. a skill page's skill)."""
-        self.vocabulary = vocabulary or Vocabulary()
+    max_words = MAX_QUERY_WORDS
+
+    def __init__(self, data, materials, vocabulary=None, fixed=None):
+        """`data` is a QueryDict-like mapping; `materials` the published materials the request
+        may see (`MaterialLibraryPage.visible_materials`): all of them or none, since the stored
+        counts are of all of them; `fixed` pins facets (e.g. a skill page's skill)."""
+        self.materials = materials
+        self.vocabulary = vocabulary or Vocabulary(materials)
         data = data.copy()
         for name, values in (fixed or {}).items():
             data.setlist(name, values)
@@ -195,17 +225,22 @@ class MaterialQuery:
         self.sort = cleaned["sort"] or ("relevance" if self.text else "newest")
         self.page_number = cleaned["page"] or 1
 
+    @property
+    def words_ignored(self):
+        """Whether the text has more words than are searched, for the note that says so."""
+        return ignores_words(self.text)
+
     # Filtering
 
     @cached_property
     def search_ids(self):
         """Ids of published materials matching the text query, best match first."""
-        results = Material.objects.published().search(search_terms(self.text))
+        results = self.materials.search(search_terms(self.text))
         results = results[:MAX_SEARCH_RESULTS]
         return [material.pk for material in results]
 
     def _base(self):
-        materials = Material.objects.published()
+        materials = self.materials
         if self.text:
             materials = materials.filter(pk__in=self.search_ids)
         return materials
@@ -305,7 +340,18 @@ class MaterialQuery:
 
     @cached_property
     def _facet_counts(self):
+        if shows_nothing(self.materials):
+            return self._no_counts()
         return cached_for_content(self._counts_key(), self._counts)
+
+    @staticmethod
+    def _no_counts():
+        """The counts when the request may see no material: none, without asking the database."""
+        return {
+            "tagged": {"skill": {}, "area": {}, "tag": {}},
+            "columns": {facet: {} for facet in COLUMN_FACETS},
+            "total": 0,
+        }
 
     def total(self):
         """How many materials match, read from the facet counts: the materials grouped by their
@@ -375,6 +421,8 @@ class MaterialQuery:
 
     def _stored_total(self):
         """How many materials match, if the stored counts say: with no filter or one skill alone."""
+        if shows_nothing(self.materials):
+            return 0
         skill = self._single_skill()
         if self._unfiltered():
             groups = MaterialFacetCount.objects.filter(facet="columns")

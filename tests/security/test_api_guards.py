@@ -30,6 +30,11 @@ def staff(request, db):
 
 
 @pytest.fixture
+def editor(db):
+    return Staff(Client(raise_request_exception=False), EditorFactory())
+
+
+@pytest.fixture
 def course(home):
     """A live course with its modules, in an edition of the academy: a page staff may move."""
     return CourseWithModulesFactory(parent=EditionPageFactory(parent=home), title="Strategy")
@@ -260,9 +265,38 @@ def test_a_filter_id_beyond_any_key_is_unprocessable(staff, course, material, pa
 
 
 @pytest.mark.parametrize("path", ["/api/v3/pages/", "/api/v3/documents/", "/api/v3/images/"])
-def test_an_offset_beyond_any_key_is_unprocessable(client, db, path):
+def test_an_offset_beyond_any_key_is_unprocessable(editor, path):
     """Found by schemathesis: SQLite cannot hold it in OFFSET."""
-    client.raise_request_exception = False
-    assert client.get(path, {"offset": "72028965869082569080832"}).status_code == 422
-    assert client.get(path, {"offset": BEYOND_ANY_KEY, "search_operator": "and"}).status_code == 422
-    assert client.get(path, {"offset": str(2**63 - 1)}).status_code == 200
+    assert editor.get(path, offset="72028965869082569080832").status_code == 422
+    assert editor.get(path, offset=BEYOND_ANY_KEY, search_operator="and").status_code == 422
+    assert editor.get(path, offset=str(2**63 - 1)).status_code == 200
+
+
+# Found by the security review (issue 19): one query node per word, compiled recursively.
+HUNDREDS_OF_WORDS = " ".join(["cluster"] * 455)
+
+
+@pytest.mark.parametrize("path", ["/api/v3/pages/", "/api/v3/documents/", "/api/v3/images/"])
+def test_a_search_of_hundreds_of_words_is_unprocessable(editor, course, material, path):
+    response = editor.get(path, search=HUNDREDS_OF_WORDS)
+
+    assert response.status_code == 422
+    assert response["Content-Type"] == PROBLEM_JSON
+    assert response.json()["detail"] == "search: at most 200 characters and 10 words."
+
+
+@pytest.mark.parametrize(
+    ("search", "status"),
+    [
+        (" ".join(["strategy"] * 10), 200),
+        (" ".join(["strategy"] * 11), 422),
+        ("s" * 200, 200),
+        ("s" * 201, 422),
+        # NULs are spaces to the backend, so they part words too.
+        ("\x00".join(["strategy"] * 11), 422),
+    ],
+)
+def test_the_api_searches_as_many_characters_and_words_as_the_site_search(
+    client, course, search, status
+):
+    assert client.get("/api/v3/pages/", {"search": search}).status_code == status

@@ -198,13 +198,15 @@ def test_a_document_over_the_size_limit_is_refused(client, editor):
     assert "file" in form_errors(response)
 
 
-def test_html_disguised_as_a_pdf_downloads_as_an_inert_attachment(client, editor):
+def test_html_disguised_as_a_pdf_downloads_as_an_inert_attachment(client, editor, library):
     """The extension is allowed, so the upload is kept; but it is served so that no browser
     renders it: attachment, no sniffing, and a policy that forbids running anything."""
     response = upload_document(client, "report.pdf", DISGUISED_HTML, title="Report")
     assert response.status_code == 302
     document = Document.objects.get(title="Report")
     assert document.url == serve_url(document)
+    # A published material offers it, so that the public may download it (materials/documents.py).
+    MaterialFactory(document=document)
 
     client.logout()
     download = client.get(document.url)
@@ -237,7 +239,7 @@ def test_a_material_links_its_file_through_the_serving_view(client, library):
     assert download["X-Content-Type-Options"] == "nosniff"
 
 
-def test_a_document_in_a_private_collection_is_served_only_to_signed_in_users(client):
+def test_a_document_in_a_private_collection_is_served_only_to_signed_in_users(client, library):
     private = Collection.get_first_root_node().add_child(name="Trainers only")
     restriction = CollectionViewRestriction.objects.create(
         collection=private, restriction_type=CollectionViewRestriction.LOGIN
@@ -248,6 +250,7 @@ def test_a_document_in_a_private_collection_is_served_only_to_signed_in_users(cl
         collection=private,
         file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="trainer-notes.pdf"),
     )
+    MaterialFactory(document=document)
 
     # Served by the view, never as a plain media URL that would skip the restriction.
     assert document.url == serve_url(document)
