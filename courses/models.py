@@ -65,7 +65,7 @@ def check_ancestors_live(parent, go_live_at=None):
         )
 
 
-class SkillsRequiredToPublishForm(WagtailAdminPageForm):
+class PublishingRulesForm(WagtailAdminPageForm):
     """Drafts may be saved without skills; publishing needs at least one, so learners can find it,
     and a published course and edition above, so no page is live below a draft.
 
@@ -301,7 +301,7 @@ class CoursePage(Page):
 
     parent_page_types = ["courses.EditionPage"]
     subpage_types = ["courses.ModulePage"]
-    base_form_class = SkillsRequiredToPublishForm
+    base_form_class = PublishingRulesForm
     skills_required_to_publish = True
 
     api_fields = [
@@ -402,7 +402,7 @@ class ModulePage(Page):
 
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
-    base_form_class = SkillsRequiredToPublishForm
+    base_form_class = PublishingRulesForm
     skills_required_to_publish = True
 
     api_fields = [

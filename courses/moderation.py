@@ -41,7 +41,7 @@ def check_skills_for_publishing(page):
         raise ValidationError(SKILL_NEEDED, code="skills_required")
 
 
-class PublishPageWithSkillsAction(PublishPageRevisionAction):
+class PublishPageWithRulesAction(PublishPageRevisionAction):
     def check(self, skip_permission_checks=False):
         super().check(skip_permission_checks=skip_permission_checks)
         check_skills_for_publishing(self.object)

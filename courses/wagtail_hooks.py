@@ -4,7 +4,7 @@ from wagtail.models import Page
 from courses.moderation import (
     CreatePageBelowLiveAction,
     EditPageBelowLiveAction,
-    PublishPageWithSkillsAction,
+    PublishPageWithRulesAction,
 )
 from courses.publishing import UNPUBLISHED_WITH_ANCESTOR
 
@@ -12,7 +12,7 @@ from courses.publishing import UNPUBLISHED_WITH_ANCESTOR
 @hooks.register("register_actions")
 def register_publishing_rules(registry):
     # The v3 API looks its page actions up for Page (or the page's type, which inherits them).
-    registry.register(Page, PublishPageWithSkillsAction)
+    registry.register(Page, PublishPageWithRulesAction)
     registry.register(Page, CreatePageBelowLiveAction)
     registry.register(Page, EditPageBelowLiveAction)
 

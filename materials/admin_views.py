@@ -17,6 +17,7 @@ from wagtail.snippets.views.snippets import IndexView
 import django_filters
 
 from courses.models import EditionPage
+from lms.core.reports import FormulaSafeExportMixin
 from materials.importing import MaterialImport
 from materials.models import Material
 from skills.models import Skill
@@ -132,7 +133,9 @@ class AddTagsBulkAction(MaterialBulkAction):
         return apply_to_materials(objects, user, lambda draft: draft.tags.add(*values))
 
 
-class MaterialIndexView(IndexView):
+class MaterialIndexView(FormulaSafeExportMixin, IndexView):
+    """The materials listing, whose CSV and XLSX downloads cannot carry a formula."""
+
     @property
     def header_more_buttons(self):
         buttons = super().header_more_buttons

@@ -10,7 +10,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from lms.core.reports import FormulaSafeExportMixin, PermissionMenuItem, report_urls
+from lms.core.reports import PermissionMenuItem, report_urls
 from materials.admin_views import (
     AddSkillsBulkAction,
     AddTagsBulkAction,
@@ -22,10 +22,6 @@ from materials.documents import may_download
 from materials.models import Material
 from materials.reports import ContentGapsReport, content_gap_counts
 from skills.views import SkillAreaViewSet, SkillViewSet, names
-
-
-class MaterialListing(FormulaSafeExportMixin, MaterialIndexView):
-    """The materials listing, whose CSV and XLSX downloads cannot carry a formula."""
 
 
 class MaterialViewSet(SnippetViewSet):
@@ -43,7 +39,7 @@ class MaterialViewSet(SnippetViewSet):
     ]
     list_export = ["title", "kind", "edition", "language", "date", "live"]
     filterset_class = MaterialFilterSet
-    index_view_class = MaterialListing
+    index_view_class = MaterialIndexView
     ordering = ["-date", "title"]
 
     def get_queryset(self, request):

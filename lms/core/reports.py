@@ -2,7 +2,7 @@
 spreadsheet, counts of related rows that never multiply, and their menu items and URLs.
 
 Every admin listing that exports (Wagtail's SpreadsheetExportMixin) takes `FormulaSafeExportMixin`:
-the project's reports through `AcademyReportView`, the materials listing through its viewset, and
+the project's reports through `AcademyReportView`, the materials listing through its index view, and
 Wagtail's own exporting listings through `wagtail_export_urls`, routed ahead of Wagtail's admin.
 tests/security/test_spreadsheet_exports.py lists them all and fails on a new one left out.
 """
