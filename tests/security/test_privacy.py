@@ -201,13 +201,13 @@ PRIVACY = {
     "draft material": draft_material,
     "unpublished ancestor": unpublished_ancestor,
     **{
-        f"{kind} restriction on a {on}": _restricted(kind, on)
+        f"{kind} restriction on {page}": _restricted(kind, on)
         for kind in (
             PageViewRestriction.LOGIN,
             PageViewRestriction.PASSWORD,
             PageViewRestriction.GROUPS,
         )
-        for on in ("course", "edition")
+        for on, page in (("course", "a course"), ("edition", "an edition"))
     },
     **{
         f"{kind} restriction on the {on}": _restricted_library(kind, on)
