@@ -123,12 +123,16 @@ def allow_sign_up_notice(request, email):
 
 def lockout_response(request, original_response=None, credentials=None):
     """What axes answers once sign-in is paused: a page saying why and for how long."""
-    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return _paused(
+        request, "accounts/locked_out.html", settings.AXES_FAILURE_LIMIT, settings.AXES_COOLOFF_TIME
+    )
+
+
+def _paused(request, template, failure_limit, cooloff):
+    """A 429 page saying that guessing is paused after `failure_limit` failures, and for how long."""
+    minutes = int(cooloff.total_seconds() // 60)
     response = render(
-        request,
-        "accounts/locked_out.html",
-        {"failure_limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes},
-        status=429,
+        request, template, {"failure_limit": failure_limit, "minutes": minutes}, status=429
     )
     response["Retry-After"] = str(minutes * 60)
     return response
@@ -168,12 +172,9 @@ class PasswordGuesses:
 def password_lockout_response(request):
     """What a page's or collection's password form answers once guessing is paused: why, and for
     how long."""
-    minutes = int(settings.PAGE_PASSWORD_COOLOFF_TIME.total_seconds() // 60)
-    response = render(
+    return _paused(
         request,
         "accounts/password_locked_out.html",
-        {"failure_limit": settings.PAGE_PASSWORD_FAILURE_LIMIT, "minutes": minutes},
-        status=429,
+        settings.PAGE_PASSWORD_FAILURE_LIMIT,
+        settings.PAGE_PASSWORD_COOLOFF_TIME,
     )
-    response["Retry-After"] = str(minutes * 60)
-    return response
