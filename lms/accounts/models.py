@@ -59,6 +59,11 @@ class User(AbstractUser):
     organisation = models.CharField("organisation (cluster)", max_length=200, blank=True)
     country = models.CharField(max_length=100, blank=True)
     role = models.CharField(max_length=32, choices=Role.choices, blank=True)
+    session_reminders = models.BooleanField(
+        "email me before my live sessions",
+        default=True,
+        help_text="Reminders 24 hours and 1 hour before each session of your editions.",
+    )
     # Set by sign-up when confirmation by email is on, cleared by the link. Not the same as
     # inactive: an account deactivated by an administrator is never awaiting confirmation, so no
     # link can switch it back on.

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "courses",
     "materials",
     "learning",
+    "cohorts",
     "search",
     "demo",
     "home",
@@ -51,6 +52,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "axes",
     "csp",
     "django.contrib.auth",
@@ -300,7 +303,17 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # The skills taxonomy has its own admin; the generic tag admin only holds free tags.
 TAGGIT_CASE_INSENSITIVE = True
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Every email goes through the task queue (lms/core/mail.py); the worker delivers it with
+# EMAIL_DELIVERY_BACKEND: in development, one file per message under var/mail/.
+EMAIL_BACKEND = "lms.core.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.filebased.EmailBackend"
+)
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
+
+# Background work (django-tasks): emails, reminders, offers' deadlines, and Wagtail's own tasks,
+# stored in the database and run by `manage.py run_worker` (docs/operations.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "academy@localhost")
 # When on, sign-up sends a confirmation link and the account stays inactive until it is opened;
 # sign-up then never tells whether an address already has an account (lms/accounts/views.py).

@@ -78,9 +78,9 @@ if os.environ.get("SEARCH_URL"):
         }
     }
 
-# Email over SMTP when a host is given; otherwise base's EMAIL_BACKEND.
+# The worker delivers email over SMTP when a host is given; otherwise as base says (files).
 if os.environ.get("EMAIL_HOST"):
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = os.environ["EMAIL_HOST"]
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

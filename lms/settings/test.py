@@ -5,6 +5,10 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run at once, inside the request, so a test sees their effect (Wagtail's reference index,
+# emails); the worker's own tests use the database backend and a real `run_worker` process.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests write their generated files to a folder of their own, never to the site's media.
 MEDIA_ROOT = VAR_DIR / "test-media"

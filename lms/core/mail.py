@@ -1,0 +1,50 @@
+"""Every email leaves through the task queue: Django's mail functions hand their messages to
+`QueuedEmailBackend` (EMAIL_BACKEND), which stores each as a task for the worker; the worker
+delivers it with EMAIL_DELIVERY_BACKEND (SMTP in production, files under var/ in development).
+
+A message queued inside a transaction is queued only if that transaction commits, since the task
+is a row of the same database: a status change and its email are stored together or not at all.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
+
+from django_tasks import task
+
+
+class QueuedEmailBackend(BaseEmailBackend):
+    def send_messages(self, email_messages):
+        for message in email_messages:
+            deliver_email.enqueue(
+                subject=message.subject,
+                body=message.body,
+                from_email=message.from_email,
+                to=list(message.to),
+                cc=list(message.cc),
+                bcc=list(message.bcc),
+                reply_to=list(message.reply_to),
+                headers=dict(message.extra_headers),
+                alternatives=[
+                    [content, mimetype]
+                    for content, mimetype in getattr(message, "alternatives", [])
+                ],
+            )
+        return len(email_messages)
+
+
+@task()
+def deliver_email(subject, body, from_email, to, cc, bcc, reply_to, headers, alternatives):
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=body,
+        from_email=from_email,
+        to=to,
+        cc=cc,
+        bcc=bcc,
+        reply_to=reply_to,
+        headers=headers,
+        alternatives=[tuple(pair) for pair in alternatives],
+        connection=get_connection(settings.EMAIL_DELIVERY_BACKEND),
+    )
+    message.send()
