@@ -326,3 +326,28 @@ class CalendarFeed(models.Model):
     def reset(self):
         self.token = new_feed_token()
         self.save(update_fields=["token", "created_at"])
+
+
+def participates(user, edition):
+    """Whether `user` is one of the edition's participants: their application was accepted.
+
+    The edition's participants group (Cohort.participants_group) follows the same rule; it exists
+    so that Wagtail's view restrictions by group can name the participants.
+    """
+    if not user.is_authenticated:
+        return False
+    return Application.objects.filter(
+        cohort__edition=edition, applicant=user, status=Application.Status.ACCEPTED
+    ).exists()
+
+
+def sees_join_links(user, edition):
+    """Join links are for the edition's participants, its trainers and staff."""
+    if not user.is_authenticated:
+        return False
+    if user.is_staff:
+        return True
+    return (
+        participates(user, edition)
+        or Session.objects.filter(edition=edition, trainers=user).exists()
+    )

@@ -4,6 +4,7 @@ import datetime
 import json
 
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -11,6 +12,7 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
+from cohorts.models import Application, Cohort, Session
 from courses.models import CoursePage, EditionPage, ModulePage, ModuleSkill
 from home.models import HomePage
 from learning.models import Certificate, Enrolment, ModuleCompletion
@@ -228,6 +230,46 @@ class CertificateFactory(DjangoModelFactory):
     course_title = factory.SelfAttribute("course.title")
     edition_title = "Test edition"
     module_count = 3
+
+
+class CohortFactory(DjangoModelFactory):
+    """An edition's applications, open since yesterday for a month. Pass `edition=`."""
+
+    class Meta:
+        model = Cohort
+
+    seats = 30
+    applications_open_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+    applications_close_at = factory.LazyFunction(
+        lambda: timezone.now() + datetime.timedelta(days=30)
+    )
+
+
+class ApplicationFactory(DjangoModelFactory):
+    """A submitted application. Pass `cohort=`; accept it through cohorts.applications, which
+    takes the seat."""
+
+    class Meta:
+        model = Application
+
+    applicant = factory.SubFactory(UserFactory)
+    organisation = "Example Cluster of Photonics"
+    role = "Cluster manager"
+    country = "Belgium"
+    motivation = "Our cluster is growing and needs a strategy."
+    learning_goals = "Strategy, funding and internationalisation."
+
+
+class SessionFactory(DjangoModelFactory):
+    """An online live session of two hours, a week from now. Pass `edition=`."""
+
+    class Meta:
+        model = Session
+
+    title = factory.Sequence(lambda n: f"Live session {n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda session: session.starts_at + datetime.timedelta(hours=2))
+    join_url = factory.Sequence(lambda n: f"https://meet.example.org/session-{n}")
 
 
 class PageViewRestrictionFactory(DjangoModelFactory):
