@@ -32,18 +32,28 @@ migrate: install
 demo: migrate
 	$(PY) manage.py load_academy
 
+# Runs the command given in the foreground with the task worker (emails, reminders, Wagtail's own
+# tasks) beside it, and stops the worker with it. Ctrl-C reaches both (one process group), so the
+# worker is sent nothing more then: a second signal would cut short the task it is finishing.
+with_worker = $(PY) manage.py run_worker --no-reload & worker=$$!; \
+	trap 'interrupted=1' INT; \
+	$(1); \
+	[ -n "$$interrupted" ] || kill $$worker; \
+	wait $$worker
+
 run: demo
 	@echo ""
 	@echo "  The academy is at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
-	@echo "  Create an admin user in another terminal with:"
+	@echo "  Emails go to files under var/mail/. Create an admin user in another terminal with:"
 	@echo "      $(PY) manage.py createsuperuser"
 	@echo ""
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@$(call with_worker,$(PY) manage.py runserver $(HOST):$(PORT))
 
 # The production stack on this machine: production settings, hashed and compressed static files
-# served by whitenoise, gunicorn (gunicorn.conf.py) on http://$(HOST):$(PORT)/. Plain HTTP on
-# loopback, so HTTPS redirects and secure-only cookies are off; a throwaway SECRET_KEY unless set;
-# sign-up without email confirmation unless ACCOUNTS_EMAIL_CONFIRMATION=true (no mail is sent here).
+# served by whitenoise, gunicorn (gunicorn.conf.py) on http://$(HOST):$(PORT)/ with the task worker
+# beside it. Plain HTTP on loopback, so HTTPS redirects and secure-only cookies are off; a throwaway
+# SECRET_KEY unless set; sign-up without email confirmation unless ACCOUNTS_EMAIL_CONFIRMATION=true
+# (emails go to files under var/mail/ unless EMAIL_HOST is set).
 serve: install
 	@export DJANGO_SETTINGS_MODULE=lms.settings.production \
 		SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
@@ -55,7 +65,7 @@ serve: install
 	$(PY) manage.py migrate --noinput && \
 	$(PY) manage.py load_academy && \
 	echo "  The academy (production stack) is at http://$(HOST):$(PORT)/" && \
-	exec $(VENV)/bin/gunicorn --config gunicorn.conf.py
+	{ $(call with_worker,$(VENV)/bin/gunicorn --config gunicorn.conf.py); }
 
 superuser: migrate
 	$(PY) manage.py createsuperuser

@@ -99,6 +99,17 @@ class Cohort(models.Model):
     def __str__(self):
         return str(self.edition)
 
+    def save(self, *args, **kwargs):
+        # `seats_taken` moves only with the applications that take or free a seat, by an UPDATE of
+        # its own (cohorts.applications): saving a form or an older copy never writes it back.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "seats_taken"
+            ]
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
         if self.pk and self.seats is not None and self.seats < self.seats_taken:
@@ -250,9 +261,15 @@ class Session(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        # The schedule fields this save changes, for post_save receivers (cohorts.reminders).
+        self.schedule_changes = set()
         if self.pk is not None:
             stored = Session.objects.filter(pk=self.pk).values(*self.SCHEDULE_FIELDS).first()
-            if stored and any(stored[name] != getattr(self, name) for name in self.SCHEDULE_FIELDS):
+            if stored:
+                self.schedule_changes = {
+                    name for name in self.SCHEDULE_FIELDS if stored[name] != getattr(self, name)
+                }
+            if self.schedule_changes:
                 self.sequence += 1
                 if "update_fields" in kwargs and kwargs["update_fields"] is not None:
                     kwargs["update_fields"] = {*kwargs["update_fields"], "sequence"}

@@ -9,15 +9,20 @@ import logging
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import groupby
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Exists, F, Min, OuterRef
 from django.db.models.functions import Substr
+from django.utils import timezone
 
 from wagtail.models import Page
 
+from cohorts.applications import with_waitlist_position
+from cohorts.attendance import AttendanceRate, attendance_rate, attendance_rates
+from cohorts.models import Application, Session
 from courses.models import CoursePage, ModulePage
 from learning.models import Certificate, Enrolment, ModuleCompletion
 from lms.accounts.throttling import count_in_window
@@ -114,8 +119,16 @@ def course_counts(learner, course):
     return counts["total"], counts["done"]
 
 
+class Completion(NamedTuple):
+    created: bool  # the module was not complete before
+    certificate: Certificate | None  # issued by this completion
+    # The learner's attendance, when the edition's minimum holds back a finished course's
+    # certificate.
+    withheld: AttendanceRate | None
+
+
 def complete_module(learner, module, course, answers):
-    """Mark the module complete; returns (newly completed, certificate issued now or None).
+    """Mark the module complete; returns a Completion.
 
     Raises CompletionRefused when the learner is not enrolled, an earlier module of an ordered
     course is still open, or a required self-check is answered wrongly (or too often wrongly).
@@ -142,19 +155,26 @@ def complete_module(learner, module, course, answers):
                     module_title=module.title,
                 )
             )
-        certificate = issue_certificate_if_complete(learner, course)
-    return created, certificate
+        certificate, withheld = issue_certificate_if_complete(learner, course)
+    return Completion(created, certificate, withheld)
 
 
 def issue_certificate_if_complete(learner, course):
-    """Issue the course's certificate once every live module is complete; None otherwise.
+    """Issue the course's certificate once every live module is complete and the learner's
+    attendance meets the minimum the edition asks for (cohorts/attendance.py).
 
-    The certificate is unique per learner and course in the database, so it is issued once.
+    Returns (the certificate issued now or None, the attendance holding it back or None). The
+    certificate is unique per learner and course in the database, so it is issued once; one
+    already issued stays, whatever attendance is recorded later.
     """
     total, done = course_counts(learner, course)
     if not total or done < total:
-        return None
+        return None, None
     edition = course.edition
+    if edition is not None:
+        attendance = attendance_rate(learner, edition)
+        if not attendance.meets_minimum and not learner.certificates.filter(course=course).exists():
+            return None, attendance
     certificate, created = Certificate.objects.get_or_create(
         learner=learner,
         course=course,
@@ -166,13 +186,45 @@ def issue_certificate_if_complete(learner, course):
         },
     )
     if not created:
-        return None
+        return None, None
     transaction.on_commit(
         partial(
             audit, "certificate_issued", learner, course_id=course.pk, certificate=certificate.code
         )
     )
-    return certificate
+    return certificate, None
+
+
+def issue_due_certificates(learner, finished):
+    """Issue the certificates now due for `finished`, the learner's EnrolledCourses with every
+    module complete; returns {course id: attendance} for those the minimum still holds back.
+
+    A certificate held back at completion falls due when attendance recorded later meets the
+    edition's minimum. cohorts records attendance and cannot call learning (the app layers), so
+    My learning, where learners find their certificates, issues the ones due as it loads: a write
+    on a GET, but one that only catches up with what the learner earned, issued once whatever
+    the number of loads (the database keeps one certificate per learner and course).
+    Five queries whatever the number of courses, and a few more for each certificate issued.
+    """
+    certified = set(learner.certificates.values_list("course_id", flat=True))
+    waiting = [item.course for item in finished if item.course.pk not in certified]
+    if not waiting:
+        return {}
+    edition_ids = dict(
+        Page.objects.filter(
+            path__in={course.path[: -Page.steplen] for course in waiting}
+        ).values_list("path", "pk")
+    )
+    edition_of = {course.pk: edition_ids[course.path[: -Page.steplen]] for course in waiting}
+    rates = attendance_rates((learner.pk, edition_id) for edition_id in edition_of.values())
+    withheld = {}
+    for course in waiting:
+        rate = rates[learner.pk, edition_of[course.pk]]
+        if rate.meets_minimum:
+            issue_certificate_if_complete(learner, course)
+        else:
+            withheld[course.pk] = rate
+    return withheld
 
 
 @dataclass
@@ -278,6 +330,36 @@ def enrolled_courses(learner):
             )
         )
     return result
+
+
+# How many of their next sessions My learning lists; the edition pages show whole schedules.
+NEXT_SESSIONS = 5
+
+
+def next_sessions(learner, now=None):
+    """The learner's next sessions, soonest first: those not over yet and not cancelled, of the
+    live editions they are a participant of (accepted); one query."""
+    return list(
+        Session.objects.filter(
+            edition__cohort__applications__applicant=learner,
+            edition__cohort__applications__status=Application.Status.ACCEPTED,
+            edition__live=True,
+            cancelled=False,
+            ends_at__gt=now or timezone.now(),
+        )
+        .select_related("edition")
+        .order_by("starts_at", "pk")[:NEXT_SESSIONS]
+    )
+
+
+def applications(learner):
+    """The learner's applications, newest first, with their editions and, for those waitlisted,
+    their `waitlist_position`; one query however long the waitlists."""
+    return list(
+        with_waitlist_position(learner.applications.select_related("cohort__edition")).order_by(
+            "-submitted_at", "-pk"
+        )
+    )
 
 
 @dataclass

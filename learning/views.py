@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from cohorts.applications import WITHDRAWABLE
 from courses.models import CoursePage, ModulePage
 from learning import services
 from learning.models import Certificate
@@ -67,16 +68,18 @@ def leave(request, course):
 def complete(request, module):
     course = module.get_parent().specific
     try:
-        created, certificate = services.complete_module(request.user, module, course, request.POST)
+        completion = services.complete_module(request.user, module, course, request.POST)
     except services.CompletionRefused as refusal:
         messages.error(request, str(refusal))
         return redirect(module.get_url(request))
-    if certificate:
+    if completion.certificate:
         messages.success(
             request,
             f"Course complete! Your certificate for “{course.title}” is ready on My learning.",
         )
-    elif created:
+    elif completion.withheld:
+        messages.info(request, f"Course complete! {completion.withheld.needed}")
+    elif completion.created:
         messages.success(request, f"“{module.title}” is complete.")
     else:
         messages.info(request, f"You had already completed “{module.title}”.")
@@ -87,12 +90,21 @@ def complete(request, module):
 def dashboard(request):
     learner = request.user
     courses = services.enrolled_courses(learner)
+    finished = [item for item in courses if item.finished]
+    # Before the certificates are read, so that one just due is listed with them.
+    withheld = services.issue_due_certificates(learner, finished)
     return render(
         request,
         "learning/dashboard.html",
         {
+            "next_sessions": services.next_sessions(learner),
+            "applications": services.applications(learner),
+            "withdrawable": WITHDRAWABLE,
             "in_progress": [item for item in courses if not item.finished],
-            "finished": [item for item in courses if item.finished],
+            "finished": finished,
+            "withheld": [
+                (item, withheld[item.course.pk]) for item in finished if item.course.pk in withheld
+            ],
             "certificates": list(learner.certificates.select_related("course")),
             "skill_areas": services.skills_profile(learner),
         },

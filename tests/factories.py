@@ -12,6 +12,7 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
+from cohorts import applications
 from cohorts.models import Application, Cohort, Session
 from courses.models import CoursePage, EditionPage, ModulePage, ModuleSkill
 from home.models import HomePage
@@ -258,6 +259,15 @@ class ApplicationFactory(DjangoModelFactory):
     country = "Belgium"
     motivation = "Our cluster is growing and needs a strategy."
     learning_goals = "Strategy, funding and internationalisation."
+
+
+def accepted_participant(edition, applicant=None):
+    """An application to `edition` (by a new learner unless `applicant` is given), accepted by
+    staff through cohorts.applications: it holds a seat and its applicant is in the edition's
+    participants group."""
+    cohort = Cohort.objects.filter(edition=edition).first() or CohortFactory(edition=edition)
+    application = ApplicationFactory(cohort=cohort, applicant=applicant or UserFactory())
+    return applications.accept(application, by=SuperuserFactory())
 
 
 class SessionFactory(DjangoModelFactory):

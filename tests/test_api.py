@@ -29,6 +29,11 @@ EXAMPLES = {
     ],
     "/api/v3/academy/skills/": [{}],
     "/api/v3/academy/courses/": [{}, {"limit": 2, "offset": 3}],
+    "/api/v3/academy/sessions/": [{}, {"edition": 999999, "limit": 2, "offset": 1}],
+    "/api/v3/academy/sessions/{uid}/": [{"uid": "00000000-0000-0000-0000-000000000000"}],
+    # Without a token: a documented 401 (tests/cohorts/test_application_api.py reads them).
+    "/api/v3/academy/applications/": [{}, {"edition": 1, "status": "accepted", "limit": 2}],
+    "/api/v3/academy/applications/{application_id}/": [{"application_id": "1"}],
 }
 
 
@@ -91,6 +96,8 @@ def test_every_documented_academy_endpoint_answers_as_documented(client, catalog
         for params in examples:
             params = dict(params)
             url = path.replace("{slug}", params.pop("slug", ""))
+            url = url.replace("{uid}", params.pop("uid", ""))
+            url = url.replace("{application_id}", params.pop("application_id", ""))
             _check_against_schema(openapi, operation, client.get(url, params))
 
 

@@ -1,7 +1,7 @@
 """`manage.py backup` then `restore` gives back every row and every media file, byte for byte.
 
 Runs manage.py in subprocesses against a real database of its own (a SQLite file; a PostgreSQL
-database when the server answers), never the suite's in-memory one.
+database when the server answers), never the suite's own.
 """
 
 import json

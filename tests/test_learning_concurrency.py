@@ -28,7 +28,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",
-    reason="needs concurrent writers: SQLite's in-memory test database serialises them",
+    reason="needs concurrent writers: SQLite serialises them; CI runs it on PostgreSQL",
 )
 
 

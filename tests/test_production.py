@@ -83,7 +83,8 @@ def test_production_serves_hashed_compressed_static_files_and_reads_services_fro
         "from django.conf import settings as s; "
         "print(s.STORAGES['staticfiles']['BACKEND']); print(s.MIDDLEWARE[1]); "
         "print(s.WAGTAILSEARCH_BACKENDS['default']); "
-        "print(s.EMAIL_BACKEND, s.EMAIL_HOST); print(s.CACHES['default']['BACKEND']); "
+        "print(s.EMAIL_BACKEND, s.EMAIL_DELIVERY_BACKEND, s.EMAIL_HOST); "
+        "print(s.CACHES['default']['BACKEND']); "
         "print(s.DATABASES['default']['CONN_MAX_AGE'], s.DATABASES['default']['CONN_HEALTH_CHECKS'])"
     )
     result = run_manage("shell", "-c", code, env=env)
@@ -93,7 +94,11 @@ def test_production_serves_hashed_compressed_static_files_and_reads_services_fro
     assert "whitenoise.middleware.WhiteNoiseMiddleware" in out
     assert "'URLS': ['https://search.internal:9200']" in out
     assert "'INDEX_PREFIX': 'lms_'" in out
-    assert "django.core.mail.backends.smtp.EmailBackend smtp.example.eu" in out
+    # Every email is queued as a task; the worker delivers it over SMTP.
+    assert (
+        "lms.core.mail.QueuedEmailBackend django.core.mail.backends.smtp.EmailBackend "
+        "smtp.example.eu" in out
+    )
     assert "django_redis.cache.RedisCache" in out
     assert "60 True" in out
 

@@ -155,3 +155,27 @@ def test_roles_migration_is_idempotent(db):
     assert after == before
     assert Page.objects.get(depth=1).group_permissions.count() == page_permissions
     assert Workflow.objects.filter(name="Moderators approval").count() == 1
+
+
+def test_editors_keep_the_schedule_and_moderators_also_run_applications_and_seats(client, db):
+    """Cohorts' admin (cohorts/migrations/0002): editors add sessions; only moderators see
+    applications, seats and attendance."""
+    pages = [
+        "sessions:add",
+        "applications:index",
+        "cohort_seats:index",
+        "cohorts_reports:attendance",
+    ]
+
+    client.force_login(EditorFactory())
+    editor = {name: client.get(reverse(name)).status_code for name in pages}
+    client.force_login(ModeratorFactory())
+    moderator = {name: client.get(reverse(name)).status_code for name in pages}
+
+    assert editor == {
+        "sessions:add": 200,
+        "applications:index": 302,
+        "cohort_seats:index": 302,
+        "cohorts_reports:attendance": 302,
+    }
+    assert set(moderator.values()) == {200}

@@ -82,7 +82,7 @@ class SignUpForm(BaseUserCreationForm):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = PROFILE_FIELDS
+        fields = (*PROFILE_FIELDS, "session_reminders")
 
 
 class DeleteAccountForm(forms.Form):

@@ -8,6 +8,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.hashers import make_password
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import F
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -109,6 +110,7 @@ def export(request):
             "organisation": learner.organisation,
             "country": learner.country,
             "role": learner.role,
+            "session_reminders": learner.session_reminders,
             "date_joined": learner.date_joined,
             "last_login": learner.last_login,
         },
@@ -121,6 +123,30 @@ def export(request):
                 "code", "course_title", "edition_title", "learner_name", "issued_at"
             )
         ),
+        # The cohorts app's records, through their reverse relations (accounts cannot import it).
+        "applications": list(
+            learner.applications.values(
+                "organisation",
+                "role",
+                "country",
+                "motivation",
+                "learning_goals",
+                "status",
+                "submitted_at",
+                "status_changed_at",
+                "waitlisted_at",
+                "offer_expires_at",
+                edition=F("cohort__edition__title"),
+            ).order_by("submitted_at")
+        ),
+        "attendance": list(
+            learner.attendance.values(
+                "present",
+                "recorded_at",
+                session_title=F("session__title"),
+                session_starts_at=F("session__starts_at"),
+            ).order_by("session__starts_at")
+        ),
     }
     response = JsonResponse(data, encoder=DjangoJSONEncoder, json_dumps_params={"indent": 2})
     response["Content-Disposition"] = 'attachment; filename="my-academy-data.json"'
@@ -132,7 +158,8 @@ def export(request):
 def delete_account(request):
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        # Enrolments, completions and certificates go with the account (on_delete=CASCADE).
+        # Enrolments, completions, certificates, applications and attendance go with the account
+        # (on_delete=CASCADE); attendance they recorded for others stays, without their name.
         user = request.user
         logout(request)
         user.delete()

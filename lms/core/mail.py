@@ -16,6 +16,9 @@ from django_tasks import task
 class QueuedEmailBackend(BaseEmailBackend):
     def send_messages(self, email_messages):
         for message in email_messages:
+            if message.attachments:
+                # A task's arguments are JSON; better refused than delivered without them.
+                raise ValueError("An email with attachments cannot be queued.")
             deliver_email.enqueue(
                 subject=message.subject,
                 body=message.body,

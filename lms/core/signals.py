@@ -20,6 +20,8 @@ def _model_changed(sender, instance, **kwargs):
 
 
 CONTENT_MODELS = {
+    # An edition page shows its sessions' schedule.
+    "cohorts.Session",
     "materials.Material",
     "skills.Skill",
     "skills.SkillArea",

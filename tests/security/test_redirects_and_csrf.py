@@ -21,15 +21,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cohorts.models import Application
 from courses.models import CoursePage, ModulePage
 from learning.models import Certificate, Enrolment, ModuleCompletion
 from lms.accounts.models import User
 from tests.factories import (
+    ApplicationFactory,
     CertificateFactory,
+    CohortFactory,
     CourseWithModulesFactory,
     EditionPageFactory,
     EditorFactory,
     PageViewRestrictionFactory,
+    SessionFactory,
     UserFactory,
     self_check,
 )
@@ -227,6 +231,12 @@ def site(academy, course, module):
         "page_view_restriction_id": restriction.pk,
         "page_id": course.pk,
         "restriction_id": documents_restriction.pk,
+        "edition_id": academy.editions[0].pk,
+        "uid": SessionFactory(edition=academy.editions[0]).uid,
+        # The learner's own application (for withdrawing, confirming…); no session has to match.
+        "pk": ApplicationFactory(
+            cohort=CohortFactory(edition=academy.editions[0]), applicant=learner
+        ).pk,
     }
     urls = {}
     for route, name, params in url_conf_patterns():
@@ -274,6 +284,7 @@ def snapshot(learner):
         "completions": list(ModuleCompletion.objects.values_list("learner", "module")),
         "certificates": Certificate.objects.count(),
         "restrictions": PageViewRestriction.objects.count(),
+        "applications": list(Application.objects.values_list("applicant", "status")),
     }
 
 
@@ -317,6 +328,12 @@ KNOWN_POST_ENDPOINTS = {
     "enrol",
     "leave",
     "complete_module",
+    "cohorts:apply",
+    "cohorts:withdraw",
+    "cohorts:confirm_offer",
+    "cohorts:decline_offer",
+    "cohorts:reset_feed",
+    "cohorts:attendance",
 }
 
 

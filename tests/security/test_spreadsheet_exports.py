@@ -23,9 +23,12 @@ from wagtail.models import Site
 import pytest
 from openpyxl import load_workbook
 
+from cohorts.applications import accept
 from learning.models import Enrolment
 from lms.core.reports import FormulaSafeExportMixin, formula_safe
 from tests.factories import (
+    ApplicationFactory,
+    CohortFactory,
     CoursePageFactory,
     EditionPageFactory,
     EditorFactory,
@@ -66,6 +69,10 @@ EXPORTS = [
     "learning_reports:course_learners_results",
     "learning_reports:skills",
     "learning_reports:skills_results",
+    "cohorts_reports:attendance",
+    "cohorts_reports:attendance_results",
+    "applications:index",
+    "applications:index_results",
 ]
 
 # Wagtail's own listings that lms/urls.py routes ahead of Wagtail's admin URLconf.
@@ -102,7 +109,7 @@ def published(page, user):
 @pytest.fixture
 def hostile_academy(home):
     """Something shown in each of `EXPORTS` named like a formula: materials, a published, locked
-    page in moderation, a site, a course with a learner, a skill."""
+    page in moderation, a site, a course with a learner, a skill, an edition's participant."""
     admin = SuperuserFactory()
     MaterialFactory(title=HYPERLINK)
     MaterialFactory(title=SUM)
@@ -117,6 +124,12 @@ def hostile_academy(home):
     course = CoursePageFactory(parent=page, title=HYPERLINK)
     Enrolment.objects.create(learner=UserFactory(display_name=SUM), course=course)
     SkillFactory(name=SUM)
+    # A participant of the edition, for the attendance report, who applied from a hostile cluster.
+    participant = UserFactory(display_name=SUM)
+    application = ApplicationFactory(
+        cohort=CohortFactory(edition=page), applicant=participant, organisation=HYPERLINK
+    )
+    accept(application, None)
     return {"admin": admin, "course": course}
 
 
