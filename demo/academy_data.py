@@ -3,8 +3,8 @@
 Files (``demo/data/README.md`` describes them for content editors):
 
 - ``skills.toml``: the skill areas, each with its skills;
-- ``editions/*.toml``: one edition per file, with its courses, their modules and each module's
-  body blocks;
+- ``editions/*.toml``: one edition per file, with how it takes applications (its cohort), its
+  live sessions, its courses, their modules and each module's body blocks;
 - ``materials.toml``: the materials library.
 
 API::
@@ -13,20 +13,22 @@ API::
 
     data = academy_data.load()      # or load(other_directory); raises DemoDataError
     data.skill_areas                # [area]: slug, name, description, skills: [skill]
-    data.editions                   # [edition], ordered by number: ..., courses: [course]
+    data.editions                   # [edition], ordered by number: ..., cohort: {...},
+                                    #   sessions: [session], courses: [course]
                                     #   course: ..., modules: [module]
                                     #   module: ..., body: [(block type, value)]
     data.materials                  # [material]
 
-``load()`` returns plain lists, dicts, strings, numbers and ``datetime.date`` values with the
+``load()`` returns plain lists, dicts, strings, numbers, ``datetime.date`` values and naive
+``datetime.datetime`` values (a session's local time in its time zone) with the
 keys ``load_academy`` reads (listed once, in ``RECORDS`` below), in the order of the files.
 A left-out optional key gets its default from ``OPTIONAL``; a module body block is a
 ``(type, value)`` pair, its value a text or a dict as ``BLOCK_VALUES`` says.
 
 Before returning, everything is checked. The first problem raises ``DemoDataError`` naming the
 file and line: an unknown or missing key, a value of the wrong type (a date that is not a
-date, say), edition dates out of order, a repeated slug, or a reference to a skill, edition or
-material that is not defined. ``python -m demo.academy_data`` runs the same checks.
+date, say), edition or session dates out of order, an unknown time zone, a repeated slug, or a
+reference to a skill, edition or material that is not defined. ``python -m demo.academy_data`` runs the same checks.
 
 No Django here: this module only reads and checks data.
 """
@@ -35,6 +37,7 @@ import copy
 import re
 import sys
 import tomllib
+import zoneinfo
 from datetime import date, datetime
 from itertools import pairwise
 from pathlib import Path
@@ -49,8 +52,14 @@ class Nested(NamedTuple):
     kind: str
 
 
+class Table(NamedTuple):
+    """A key holding one record of another kind, written as a ``[...]`` table."""
+
+    kind: str
+
+
 # The keys load_academy reads, per kind of record, in order. Each key maps to its type: str, int,
-# bool, date, [str] (a list of texts) or Nested(kind). A module body block is a table with a
+# bool, date, datetime (a local time), [str] (a list of texts), Nested(kind) or Table(kind). A module body block is a table with a
 # "type" key; its other keys are those of the "<type> block" record.
 RECORDS = {
     "skills file": {"areas": Nested("area")},
@@ -71,7 +80,30 @@ RECORDS = {
         "participants_note": str,
         "format": str,
         "intro": str,
+        "cohort": Table("cohort"),
+        "sessions": Nested("session"),
         "courses": Nested("course"),
+    },
+    # Applications are open from some days before the demo is loaded to some days after; an
+    # edition without these two keys takes no applications.
+    "cohort": {
+        "seats": int,
+        "open_to": str,
+        "opens_days_before_loading": int,
+        "closes_days_after_loading": int,
+    },
+    # Times are local to the session's time zone (Europe/Brussels when left out).
+    "session": {
+        "title": str,
+        "kind": str,
+        "description": str,
+        "starts_at": datetime,
+        "ends_at": datetime,
+        "time_zone": str,
+        "all_day": bool,
+        "venue": str,
+        "join_url": str,
+        "recording_url": str,
     },
     "course": {
         "slug": str,
@@ -126,7 +158,16 @@ LEAVE_OUT = object()
 
 # Keys that may be left out of a file, with the value used instead (LEAVE_OUT: stays missing).
 OPTIONAL = {
+    ("edition", "participants"): None,
     ("edition", "countries"): None,
+    ("edition", "sessions"): [],
+    ("cohort", "open_to"): LEAVE_OUT,
+    ("cohort", "opens_days_before_loading"): LEAVE_OUT,
+    ("cohort", "closes_days_after_loading"): LEAVE_OUT,
+    **{
+        ("session", key): LEAVE_OUT
+        for key in ("description", "time_zone", "all_day", "venue", "join_url", "recording_url")
+    },
     ("module", "introduction"): LEAVE_OUT,
     ("material", "external_url"): "",
     ("material", "pages"): [],
@@ -158,13 +199,20 @@ REFERENCES = {
 }
 
 # Dates of a record that must not go backwards, in this order.
-DATE_ORDER = {"edition": ("online_start", "online_end", "onsite_start", "onsite_end")}
+DATE_ORDER = {
+    "edition": ("online_start", "online_end", "onsite_start", "onsite_end"),
+    "session": ("starts_at", "ends_at"),
+}
+
+# Keys naming a time zone of the tz database.
+TIME_ZONES = {("session", "time_zone")}
 
 TYPE_NAMES = {
     str: "a text",
     int: "a whole number",
     bool: "true or false",
     date: "a date like 2024-03-11 (no quotes)",
+    datetime: "a local date and time like 2024-01-23T10:00:00 (no quotes, no offset)",
 }
 
 
@@ -208,10 +256,11 @@ class _Source:
                 path, int(line[1]) if line else 1, f"not valid TOML: {error}"
             ) from None
 
-    def header_line(self, table, start):
-        """The line of the first ``[[table]]`` header from line ``start`` on (else ``start``)."""
+    def header_line(self, header, start):
+        """The line of the first ``header`` (``[[table]]`` or ``[table]``) from line ``start`` on
+        (else ``start``)."""
         for number in range(start, len(self.lines) + 1):
-            if "".join(self.lines[number - 1].split("#")[0].split()) == f"[[{table}]]":
+            if "".join(self.lines[number - 1].split("#")[0].split()) == header:
                 return number
         return start
 
@@ -239,7 +288,8 @@ class _Reader:
     def record(self, source, kind, data, line, table, parent):
         """Check one record (a TOML table) of ``kind`` and return it with keys as in RECORDS."""
         fields = RECORDS[kind]
-        label = f"{kind} {data['slug']!r}" if isinstance(data.get("slug"), str) else kind
+        called = data.get("slug", data.get("title"))
+        label = f"{kind} {called!r}" if isinstance(called, str) else kind
 
         def fail(problem, key=None):
             where = source.key_line(key, line) if key else line
@@ -262,9 +312,23 @@ class _Reader:
                 if not (isinstance(value, list) and all(isinstance(v, dict) for v in value)):
                     fail(f"{key!r} must be [[{path}]] tables", key)
                 value = self.records(source, expected.kind, value, line, path)
+            elif isinstance(expected, Table):
+                path = f"{table}.{key}" if table else key
+                if not isinstance(value, dict):
+                    fail(f"{key!r} must be a [{path}] table", key)
+                value = self.record(
+                    source,
+                    expected.kind,
+                    value,
+                    source.header_line(f"[{path}]", line),
+                    path,
+                    parent=None,
+                )
             elif not _has_type(value, expected):
                 name = "a list of texts" if expected == [str] else TYPE_NAMES[expected]
                 fail(f"{key!r} must be {name}, not {value!r}", key)
+            if (kind, key) in TIME_ZONES and value not in zoneinfo.available_timezones():
+                fail(f"{key!r} must be a time zone like Europe/Brussels, not {value!r}", key)
             result[key] = value
 
             if (kind, key) in UNIQUE:
@@ -287,7 +351,7 @@ class _Reader:
         result = []
         start = parent_line
         for data in tables:
-            line = source.header_line(table, start)
+            line = source.header_line(f"[[{table}]]", start)
             start = line + 1
             if kind == "block":
                 result.append(self.block(source, data, line, table))
@@ -326,6 +390,8 @@ def _has_type(value, expected):
         return isinstance(value, list) and all(isinstance(item, str) for item in value)
     if expected is bool:
         return isinstance(value, bool)
+    if expected is datetime:
+        return isinstance(value, datetime) and value.tzinfo is None
     # A bool is also an int, and a datetime also a date: neither will do.
     return isinstance(value, expected) and not isinstance(value, bool | datetime)
 
@@ -336,8 +402,9 @@ if __name__ == "__main__":
     except DemoDataError as error:
         sys.exit(str(error))
     courses = [course for edition in data.editions for course in edition["courses"]]
+    sessions = sum(len(edition["sessions"]) for edition in data.editions)
     print(
         f"OK: {len(data.skill_areas)} skill areas, {len(data.editions)} editions, "
-        f"{len(courses)} courses, {sum(len(c['modules']) for c in courses)} modules, "
-        f"{len(data.materials)} materials."
+        f"{sessions} sessions, {len(courses)} courses, "
+        f"{sum(len(c['modules']) for c in courses)} modules, {len(data.materials)} materials."
     )

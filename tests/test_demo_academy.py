@@ -8,14 +8,19 @@ those that need it ask for the `demo_academy` fixture.
 import shutil
 import subprocess
 import sys
-from datetime import date
+import zoneinfo
+from datetime import UTC, date, datetime, timedelta
 from html.parser import HTMLParser
 from io import StringIO
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -24,9 +29,10 @@ from wagtail.models import Page, Site
 import pytest
 from taggit.models import Tag
 
+from cohorts.models import Cohort, Session
 from courses.models import CoursePage, EditionPage, ModulePage
 from demo import academy_data
-from demo.academy_data import DemoDataError, Nested
+from demo.academy_data import DemoDataError, Nested, Table
 from home.models import HomePage
 from materials.models import Material, MaterialLibraryPage
 from skills.models import Skill, SkillArea
@@ -87,19 +93,25 @@ def test_every_shipped_data_file_loads_cleanly(data):
 
 
 def test_the_demo_matches_the_domain_brief(data):
-    """Three editions: Strasbourg, Turin and Sofia, with their participants and on-site dates;
-    every course has three to five modules, and each course and module teaches a skill."""
-    assert [(e["number"], e["host_city"]) for e in data.editions] == [
+    """The three real editions: Strasbourg, Turin and Sofia, with their participants and on-site
+    dates, then a fourth that says it is illustrative; every course has three to five modules, and
+    each course and module teaches a skill."""
+    *real, illustrative = data.editions
+    assert [(e["number"], e["host_city"]) for e in real] == [
         (1, "Strasbourg"),
         (2, "Turin"),
         (3, "Sofia"),
     ]
-    assert [e["participants"] for e in data.editions] == [27, 21, 45]
-    assert [str(e["onsite_start"]) for e in data.editions] == [
+    assert [e["participants"] for e in real] == [27, 21, 45]
+    assert [str(e["onsite_start"]) for e in real] == [
         "2023-03-02",
         "2023-09-21",
         "2024-03-11",
     ]
+    assert illustrative["number"] == 4
+    assert illustrative["title"].startswith("Illustrative edition")
+    assert "Illustrative edition: not a real event." in illustrative["intro"]
+    assert illustrative["participants"] is None
     for edition in data.editions:
         for course in edition["courses"]:
             assert 3 <= len(course["modules"]) <= 5, course["slug"]
@@ -147,6 +159,34 @@ FAULTS = {
         "online_end = 2022-11-30",
         "online_end (2022-11-30) is before online_start (2022-12-01)",
     ),
+    "a session that ends before it starts": (
+        "editions/turin-2023.toml",
+        "[[sessions]]",
+        "ends_at = 2023-06-06T12:30:00",
+        "ends_at = 2023-06-06T09:30:00",
+        "ends_at (2023-06-06 09:30:00) is before starts_at (2023-06-06 10:00:00)",
+    ),
+    "a session time with an offset": (
+        "editions/turin-2023.toml",
+        "[[sessions]]",
+        "starts_at = 2023-06-06T10:00:00",
+        "starts_at = 2023-06-06T10:00:00+02:00",
+        "'starts_at' must be a local date and time",
+    ),
+    "a session in an unknown time zone": (
+        "editions/sofia-2024.toml",
+        'title = "On site in Sofia, day 1: greener business"',
+        'time_zone = "Europe/Sofia"',
+        'time_zone = "Europe/Plovdiv"',
+        "'time_zone' must be a time zone like Europe/Brussels, not 'Europe/Plovdiv'",
+    ),
+    "an unknown key in a cohort": (
+        "editions/strasbourg-2023.toml",
+        "[cohort]",
+        "seats = 27",
+        "seats = 27\nwaitlist = 10",
+        "cohort: unknown key 'waitlist'",
+    ),
     "a date that is not a date": (
         "materials.toml",
         "[[materials]]",
@@ -187,11 +227,23 @@ MODELS = {
     "course": (CoursePage, {"outcomes": "learning_outcomes", "modules": CHILD_PAGES}),
     "module": (ModulePage, {"minutes": "estimated_minutes"}),
     "material": (Material, {"pages": "document"}),
+    "cohort": (
+        Cohort,
+        {
+            "opens_days_before_loading": "applications_open_at",
+            "closes_days_after_loading": "applications_close_at",
+        },
+    ),
+    "session": (Session, {}),
 }
 # Records that only hold others: the files themselves.
 CONTAINERS = {"skills file", "materials file"}
 # What a key of each type may fill.
-FIELD_TYPES = {date: models.DateField, bool: models.BooleanField}
+FIELD_TYPES = {
+    date: models.DateField,
+    datetime: models.DateTimeField,
+    bool: models.BooleanField,
+}
 
 
 def test_every_data_key_fills_a_field_of_its_model():
@@ -206,6 +258,10 @@ def test_every_data_key_fills_a_field_of_its_model():
                 assert child_model in model.allowed_subpage_models(), (kind, key)
                 continue
             field = model._meta.get_field(target)  # raises FieldDoesNotExist
+            if isinstance(expected, Nested | Table) and expected.kind in MODELS:
+                # Records of a model related to this one, as the key names it.
+                assert field.related_model is MODELS[expected.kind][0], (kind, key)
+                continue
             if isinstance(expected, type) and expected in FIELD_TYPES:
                 assert isinstance(field, FIELD_TYPES[expected]), (kind, key)
     # Block records: a block type of module bodies, with the keys of its value.
@@ -234,6 +290,9 @@ def records(data):
             yield "skill", skill
     for edition in data.editions:
         yield "edition", edition
+        yield "cohort", edition["cohort"]
+        for session in edition["sessions"]:
+            yield "session", session
         for course in edition["courses"]:
             yield "course", course
             for module in course["modules"]:
@@ -259,15 +318,20 @@ def test_every_value_in_the_data_is_one_its_model_field_accepts(data):
                 problems.append(f"callout style {value['style']!r}")
             continue
         model, renamed = MODELS[kind]
+        called = record.get("slug", record.get("title", kind))
         for key, value in record.items():
             target = renamed.get(key, key)
             if target is CHILD_PAGES or not isinstance(value, str):
                 continue
             field = model._meta.get_field(target)
             if field.choices and value not in choices(model, target):
-                problems.append(f"{kind} {record['slug']}: {key} {value!r} is not a choice")
+                problems.append(f"{kind} {called}: {key} {value!r} is not a choice")
             if getattr(field, "max_length", None) and len(value) > field.max_length:
-                problems.append(f"{kind} {record['slug']}: {key} is over {field.max_length}")
+                problems.append(f"{kind} {called}: {key} is over {field.max_length}")
+            try:
+                field.run_validators(value)  # a time zone's name, a URL...
+            except ValidationError:
+                problems.append(f"{kind} {called}: {key} {value!r} is not valid")
     assert problems == []
     # The checks above see the choices they are about.
     values = {
@@ -277,8 +341,10 @@ def test_every_value_in_the_data_is_one_its_model_field_accepts(data):
             ("material", "language"),
             ("course", "level"),
             ("course", "delivery"),
+            ("session", "kind"),
         ]
     }
+    assert values["session", "kind"] == set(Session.Kind.values)
     assert values["material", "kind"] <= set(Material.Kind.values)
     assert values["material", "language"] <= choices(Material, "language")
     assert values["course", "level"] <= set(CoursePage.Level.values)
@@ -289,7 +355,7 @@ def test_every_value_in_the_data_is_one_its_model_field_accepts(data):
 def test_everything_loaded_passes_its_models_validation():
     """What the admin would check: fields, and module bodies block by block (a self-check has
     exactly one right answer, a callout a known style...)."""
-    for model in (SkillArea, Skill, Material):
+    for model in (SkillArea, Skill, Material, Cohort, Session):
         for obj in model.objects.all():
             obj.full_clean()
     for page in Page.objects.filter(depth__gt=1).specific():
@@ -334,6 +400,9 @@ def academy_counts():
         "documents": get_document_model().objects.count(),
         "images": get_image_model().objects.count(),
         "tags": Tag.objects.count(),
+        "cohorts": Cohort.objects.count(),
+        "sessions": Session.objects.count(),
+        "groups": Group.objects.count(),
     }
 
 
@@ -342,6 +411,114 @@ def test_loading_the_academy_twice_changes_nothing():
     before = academy_counts()
     call_command("load_academy", verbosity=0, stdout=StringIO())
     assert academy_counts() == before
+
+
+@pytest.mark.usefixtures("demo_academy")
+def test_an_academy_loaded_before_editions_had_sessions_gets_them_once():
+    """A database loaded before editions ran as cohorts gets their cohorts and schedules on the
+    next load, and only once."""
+    before = academy_counts()
+    Session.objects.all().delete()
+    Cohort.objects.all().delete()
+    call_command("load_academy", verbosity=0, stdout=StringIO())
+    call_command("load_academy", verbosity=0, stdout=StringIO())
+    after = academy_counts()
+    assert after["cohorts"] == before["cohorts"] == 4
+    assert after["sessions"] == before["sessions"]
+
+
+# The editions' schedules: dates from the domain brief, online days in Brussels time, on-site days
+# in the host city's zone.
+SCHEDULES = {
+    "strasbourg-2023": {
+        "online": ["2022-12-01", "2022-12-02"],
+        "on site": ["2023-03-02", "2023-03-03"],
+        "zone": "Europe/Paris",
+        "venue": "University of Strasbourg, Strasbourg",
+    },
+    "turin-2023": {
+        "online": ["2023-06-06", "2023-06-07"],
+        "on site": ["2023-09-21", "2023-09-22"],
+        "zone": "Europe/Rome",
+        "venue": "Environment Park, Turin",
+    },
+    "sofia-2024": {
+        "online": ["2024-01-23", "2024-01-24", "2024-01-25"],
+        "on site": ["2024-03-11", "2024-03-12"],
+        "zone": "Europe/Sofia",
+        "venue": "Sofia",
+    },
+}
+
+
+def local_dates(sessions):
+    return sorted({str(session.starts_at.astimezone(session.zone).date()) for session in sessions})
+
+
+@pytest.mark.parametrize("slug", SCHEDULES)
+def test_each_real_edition_has_its_sessions_on_the_domain_dates(demo_academy, slug):
+    schedule = SCHEDULES[slug]
+    edition = EditionPage.objects.get(slug=slug)
+    online = edition.sessions.filter(kind=Session.Kind.ONLINE)
+    on_site = edition.sessions.filter(kind=Session.Kind.ON_SITE)
+    assert local_dates(online) == schedule["online"]
+    assert local_dates(on_site) == schedule["on site"]
+    # A morning and an afternoon live session each online day, from 10:00 Brussels time.
+    assert len(online) == 2 * len(schedule["online"])
+    for session in online:
+        assert session.time_zone == "Europe/Brussels"
+        assert session.starts_at.astimezone(session.zone).hour in (10, 14)
+        assert not session.all_day
+        # Past sessions: a recording on an illustrative address, and no join link to leak.
+        assert session.recording_url.startswith("https://video.example.org/")
+        assert session.join_url == ""
+    for session in on_site:
+        assert session.all_day
+        assert session.time_zone == schedule["zone"]
+        assert session.venue.startswith(schedule["venue"])
+        assert edition.host_city in session.venue
+    assert not edition.sessions.filter(cancelled=True).exists()
+
+
+@pytest.mark.usefixtures("demo_academy")
+def test_session_times_are_stored_in_utc_from_their_local_time():
+    """10:00 in Brussels is 09:00 UTC in winter and 08:00 UTC in summer."""
+    strasbourg = Session.objects.filter(edition__slug="strasbourg-2023").first()
+    turin = Session.objects.filter(edition__slug="turin-2023").first()
+    assert strasbourg.starts_at == datetime(2022, 12, 1, 9, 0, tzinfo=UTC)
+    assert turin.starts_at == datetime(2023, 6, 6, 8, 0, tzinfo=UTC)
+    sofia_day = Session.objects.get(edition__slug="sofia-2024", title__contains="day 1")
+    assert sofia_day.starts_at.astimezone(zoneinfo.ZoneInfo("Europe/Sofia")).hour == 9
+
+
+@pytest.mark.usefixtures("demo_academy")
+def test_the_real_editions_take_no_more_applications():
+    for edition in EditionPage.objects.filter(number__in=[1, 2, 3]).select_related("cohort"):
+        assert edition.cohort.seats == edition.participants
+        assert not edition.cohort.accepts_applications()
+
+
+@pytest.mark.usefixtures("demo_academy")
+def test_the_illustrative_edition_takes_applications_for_its_2027_sessions():
+    edition = EditionPage.objects.get(number=4)
+    assert edition.title.startswith("Illustrative edition")
+    cohort = edition.cohort
+    assert cohort.seats == 30
+    assert cohort.accepts_applications()
+    # Open since a week before loading, for two months after it.
+    now = timezone.now()
+    assert cohort.applications_open_at <= now - timedelta(days=7)
+    assert now < cohort.applications_close_at <= now + timedelta(days=60)
+    assert cohort.applications_close_at - cohort.applications_open_at == timedelta(days=67)
+
+    sessions = list(edition.sessions.all())
+    assert {session.starts_at.year for session in sessions} == {2027}
+    assert all(session.starts_at > now for session in sessions)
+    online = [s for s in sessions if s.kind == Session.Kind.ONLINE]
+    on_site = [s for s in sessions if s.kind == Session.Kind.ON_SITE]
+    assert online and all(s.join_url.startswith("https://meet.example.org/") for s in online)
+    assert len(on_site) == 2 and all(s.all_day and s.venue for s in on_site)
+    assert CoursePage.objects.child_of(edition).live().exists()
 
 
 def slugs(queryset):
@@ -383,14 +560,19 @@ def as_data(obj, kind, key):
             return value.number
         case ("material", "pages"):
             return value is not None
+        case ("session", "starts_at" | "ends_at"):
+            # The data files write local times in the session's zone.
+            return value.astimezone(obj.zone).replace(tzinfo=None)
     return value
 
 
 def assert_holds(obj, kind, record):
     """Every key of the record went into the model field it maps to (MODELS)."""
     for key, expected in academy_data.RECORDS[kind].items():
-        if key not in record or isinstance(expected, Nested) and kind != "module":
+        if key not in record or isinstance(expected, Nested | Table) and kind != "module":
             continue  # left out (the model's default applies), or records of their own
+        if kind == "cohort" and key in MODELS["cohort"][1]:
+            continue  # dates relative to the day of loading, tested on their own
         value = record[key]
         if key in ("skills", "tags"):
             value = sorted(value)
@@ -419,6 +601,11 @@ def test_the_academy_holds_what_the_data_files_say(demo_academy, data):
     for edition, edition_data in zip(editions, data.editions, strict=True):
         assert edition.url == f"/{edition.slug}/"
         assert_holds(edition, "edition", edition_data)
+        assert_holds(edition.cohort, "cohort", edition_data["cohort"])
+        sessions = edition.sessions.order_by("starts_at")
+        assert len(sessions) == len(edition_data["sessions"])
+        for session, session_data in zip(sessions, edition_data["sessions"], strict=True):
+            assert_holds(session, "session", session_data)
         courses = CoursePage.objects.child_of(edition).live().order_by("path")
         assert slugs(courses) == [course["slug"] for course in edition_data["courses"]]
         for course, course_data in zip(courses, edition_data["courses"], strict=True):
@@ -453,7 +640,9 @@ class LinkParser(HTMLParser):
 
 @pytest.mark.usefixtures("demo_academy")
 def test_every_page_reachable_from_home_answers_200(client):
-    """Follow every local link from / (pages, materials, skills, documents), by path."""
+    """Follow every local link from / (pages, materials, skills, documents, calendars), by path;
+    a page for signed-in people (applying to an edition) asks the visitor to sign in."""
+    sign_in = reverse("accounts:login")
     seen, queue, failures = set(), ["/"], []
     while queue:
         url = queue.pop()
@@ -461,6 +650,8 @@ def test_every_page_reachable_from_home_answers_200(client):
             continue
         seen.add(url)
         response = client.get(url)
+        if response.status_code == 302 and response["Location"].startswith(f"{sign_in}?next="):
+            continue
         if response.status_code != 200:
             failures.append((url, response.status_code))
             continue
@@ -482,3 +673,5 @@ def test_every_page_reachable_from_home_answers_200(client):
         assert module.url in seen
     for material in Material.objects.published():
         assert MaterialLibraryPage.material_url(material) in seen
+    for session in Session.objects.all():
+        assert reverse("cohorts:session_ics", args=[session.uid]) in seen

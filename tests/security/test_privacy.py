@@ -7,24 +7,36 @@ all of it about "Quokka", and files that must not download. Then every reading p
 signed-in learner who is in no group and knows no password: no answer may contain a private title,
 description or file name, and no private file may download. A new capability that reads content (feeds, sessions, badges…) adds its
 paths to READING_PATHS; a new kind of privacy adds a builder to PRIVACY.
+
+Every edition of the academy also runs as a cohort with a live session whose join link only its
+participants may see: no reading path shows a join link to anyone else. A kind of privacy that
+its readers may see (an edition's participants) names them, and they do see it.
 """
 
 import json
 
 from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import timezone
 
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import APIToken, Collection, CollectionViewRestriction, PageViewRestriction
 
 import pytest
 import wagtail_factories
 
+from cohorts.applications import accept
+from cohorts.models import Application, CalendarFeed, Cohort, Session
 from courses.models import CoursePage, EditionPage, ModulePage
 from tests.factories import (
+    ApplicationFactory,
+    CohortFactory,
     CoursePageFactory,
     EditionPageFactory,
     MaterialFactory,
     ModulePageFactory,
     PageViewRestrictionFactory,
+    SessionFactory,
+    SuperuserFactory,
     UserFactory,
     material_block,
 )
@@ -33,22 +45,36 @@ WORD = "Quokka"
 
 
 class Private:
-    """What one kind of privacy hides: pages and materials (whose URLs and ids the reading paths
-    also ask for directly), and files that must not download."""
+    """What one kind of privacy hides: pages, materials and sessions (whose URLs and ids the
+    reading paths also ask for directly), and files that must not download; and who may see
+    them (`readers`), if anyone."""
 
-    def __init__(self, pages=(), materials=(), documents=(), images=(), file_names=True):
+    def __init__(
+        self,
+        pages=(),
+        materials=(),
+        documents=(),
+        images=(),
+        file_names=True,
+        sessions=(),
+        readers=(),
+    ):
         self.pages = list(pages)
         self.file_names = file_names
         self.materials = list(materials)
         self.documents = list(documents)
         self.images = list(images)
+        self.sessions = list(sessions)
+        self.readers = list(readers)
 
     def secrets(self):
-        """What the private items say: their titles, descriptions and file names (the searches
-        below ask for the word itself, which a results page may well repeat)."""
+        """What the private items say: their titles, descriptions, join links and file names (the
+        searches below ask for the word itself, which a results page may well repeat)."""
         texts = [page.title for page in self.pages]
         for material in self.materials:
             texts += [material.title, material.description]
+        for session in self.sessions:
+            texts += [session.title, session.join_url]
         for file in (*self.documents, *self.images):
             texts.append(file.title)
             if self.file_names:
@@ -143,30 +169,36 @@ def _restricted(restriction_type, on):
     return build
 
 
+def _library_material(academy):
+    """A material of the library with its file, cited by a public module, as modules cite
+    materials."""
+    document = _document()
+    material = MaterialFactory(
+        title=f"{WORD} library material",
+        description=f"{WORD} notes for the cohort.",
+        document=document,
+        skills=[academy.action_planning],
+        tags=[f"{WORD} cohort"],
+    )
+    module = academy.modules[0]
+    module.body = json.dumps([material_block(material)])
+    module.save()
+    return Private(materials=[material], documents=[document])
+
+
 def _restricted_library(restriction_type, on):
     """Every material follows its library: restricting the library (or the home page above it)
     hides them all, wherever they are shown or cited."""
 
     def build(academy):
         group, _ = Group.objects.get_or_create(name=f"{WORD} cohort")
-        document = _document()
-        material = MaterialFactory(
-            title=f"{WORD} library material",
-            description=f"{WORD} notes for the cohort.",
-            document=document,
-            skills=[academy.action_planning],
-            tags=[f"{WORD} cohort"],
-        )
-        # A public module cites it, as modules cite materials.
-        module = academy.modules[0]
-        module.body = json.dumps([material_block(material)])
-        module.save()
+        private = _library_material(academy)
         PageViewRestrictionFactory(
             page=academy.library if on == "library" else academy.home,
             restriction_type=restriction_type,
             groups=[group] if restriction_type == PageViewRestriction.GROUPS else [],
         )
-        return Private(materials=[material], documents=[document])
+        return private
 
     return build
 
@@ -196,6 +228,59 @@ def private_collection(academy):
     return Private(documents=[document], images=[image], file_names=False)
 
 
+def _participant(cohort):
+    """An applicant accepted into `cohort`: a member of its participants group."""
+    application = ApplicationFactory(cohort=cohort)
+    accept(application, by=SuperuserFactory())
+    cohort.refresh_from_db()
+    assert application.applicant.groups.filter(pk=cohort.participants_group_id).exists()
+    return application.applicant
+
+
+def _participants_only(on):
+    """An edition's page (with its course, module and session), one of its courses (with its
+    module), or the whole library, open only to the edition's participants, with Wagtail's view
+    restriction by group."""
+
+    def build(academy):
+        edition = EditionPageFactory(
+            parent=academy.home,
+            title=f"{WORD} cohort edition" if on == "edition" else "Cohort edition",
+            hero_image=_image() if on == "edition" else None,
+        )
+        cohort = CohortFactory(edition=edition)
+        participant = _participant(cohort)
+        restriction = {
+            "restriction_type": PageViewRestriction.GROUPS,
+            "groups": [cohort.participants_group],
+        }
+        if on == "library":
+            private = _library_material(academy)
+            PageViewRestrictionFactory(page=academy.library, **restriction)
+            private.readers = [participant]
+            return private
+        course = CoursePageFactory(parent=edition, title=f"{WORD} course of a cohort")
+        module = ModulePageFactory(parent=course, title=f"{WORD} module of a cohort")
+        _tagged(academy, course, module)
+        if on == "course":
+            PageViewRestrictionFactory(page=course, **restriction)
+            return Private(pages=[course, module], readers=[participant])
+        session = SessionFactory(
+            edition=edition,
+            title=f"{WORD} live session",
+            join_url="https://meet.example.org/quokka-cohort-session",
+        )
+        PageViewRestrictionFactory(page=edition, **restriction)
+        return Private(
+            pages=[edition, course, module],
+            images=[edition.hero_image],
+            sessions=[session],
+            readers=[participant],
+        )
+
+    return build
+
+
 PRIVACY = {
     "draft pages": draft_pages,
     "draft material": draft_material,
@@ -220,9 +305,48 @@ PRIVACY = {
     },
     "unpublished library": unpublished_library,
     "private collection": private_collection,
+    "participants restriction on an edition": _participants_only("edition"),
+    "participants restriction on a course": _participants_only("course"),
+    "participants restriction on the library": _participants_only("library"),
 }
 # A signed-in learner may see what only asks for signing in.
 VISIBLE_TO_LEARNERS = {name for name in PRIVACY if name.startswith(PageViewRestriction.LOGIN)}
+# What only an edition's participants may see: an applicant who is not one never sees it either.
+FOR_PARTICIPANTS = {name for name in PRIVACY if name.startswith("participants")}
+
+
+def _schedule(academy):
+    """Each edition of the academy runs as a cohort, with a live session whose join link only its
+    participants may see, and someone's application only they and staff may read; returns what
+    that application says."""
+    secrets = []
+    for edition in academy.editions:
+        cohort = CohortFactory(edition=edition)
+        SessionFactory(edition=edition, join_url=f"https://meet.example.org/quokka-{edition.slug}")
+        application = ApplicationFactory(
+            cohort=cohort,
+            organisation=f"{WORD} Cluster of {edition.title}",
+            motivation=f"{WORD} reasons to join {edition.title}.",
+        )
+        secrets += [application.organisation, application.motivation]
+    return secrets
+
+
+def _applicant():
+    """A learner waitlisted by every edition they can see: an applicant, not a participant."""
+    applicant = UserFactory()
+    for cohort in Cohort.objects.filter(edition__in=EditionPage.objects.live().public()):
+        ApplicationFactory(
+            cohort=cohort,
+            applicant=applicant,
+            status=Application.Status.WAITLISTED,
+            waitlisted_at=timezone.now(),
+        )
+    return applicant
+
+
+def _join_links():
+    return list(Session.objects.exclude(join_url="").values_list("join_url", flat=True))
 
 
 def _html_paths(academy, private):
@@ -272,6 +396,15 @@ def _api_paths(academy, private):
         f"{academy_api}/materials/facets/",
         *(f"{academy_api}/materials/{material.slug}/" for material in private.materials),
         f"{academy_api}/skills/",
+        f"{academy_api}/sessions/?limit=50",
+        *(f"{academy_api}/sessions/{session.uid}/" for session in Session.objects.all()),
+        *(f"{academy_api}/sessions/?edition={page.pk}" for page in private.pages),
+        f"{academy_api}/applications/",
+        *(f"{academy_api}/applications/?edition={page.pk}" for page in private.pages),
+        *(
+            f"{academy_api}/applications/{pk}/"
+            for pk in Application.objects.values_list("pk", flat=True)
+        ),
         "/api/v3/documents/",
         f"/api/v3/documents/?search={WORD}",
         "/api/v3/images/",
@@ -281,37 +414,92 @@ def _api_paths(academy, private):
     ]
 
 
-# Every path that reads pages, materials, documents or images, by kind of answer.
+def _calendar_paths(academy, private):
+    """Every edition's public feed and every session's download, whether the edition may be seen
+    or not, and the private feed of an applicant who is not a participant."""
+    feed = CalendarFeed.objects.create(learner=_applicant())
+    return [
+        *(
+            reverse("cohorts:edition_feed", args=[pk])
+            for pk in EditionPage.objects.values_list("pk", flat=True)
+        ),
+        *(reverse("cohorts:session_ics", args=[session.uid]) for session in Session.objects.all()),
+        reverse("cohorts:private_feed", args=[feed.token]),
+    ]
+
+
+# Every path that reads pages, materials, sessions, documents or images, by kind of answer.
 READING_PATHS = {
     "html": _html_paths,
     "autocomplete": _autocomplete_paths,
     "json": _api_paths,
+    "calendar": _calendar_paths,
 }
 
 
 def _visitors():
-    for visitor in ("anonymous", "learner"):
+    for visitor in ("anonymous", "learner", "applicant"):
         for name in PRIVACY:
             if visitor == "learner" and name in VISIBLE_TO_LEARNERS:
                 continue
+            if visitor == "applicant" and name not in FOR_PARTICIPANTS:
+                continue
             yield pytest.param(visitor, name, id=f"{visitor}-{name}")
+
+
+def _body(response):
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return body.decode(errors="replace")
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("visitor", "privacy"), list(_visitors()))
 def test_nothing_private_appears_on_any_reading_path(client, academy, visitor, privacy):
-    if visitor == "learner":
-        client.force_login(UserFactory())
+    others_applications = _schedule(academy)
     private = PRIVACY[privacy](academy)
+    if visitor != "anonymous":
+        user = UserFactory() if visitor == "learner" else _applicant()
+        client.force_login(user)
+        # Their own API token too, as a script of theirs would read the API with.
+        token = APIToken.create_token(user=user, name="privacy")[1]
+        client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+    # No join link reaches anyone who is not a participant, whatever else they may see.
+    secrets = [*private.secrets(), *others_applications, *_join_links()]
     for kind, paths in READING_PATHS.items():
         for path in paths(academy, private):
             response = client.get(path)
             assert response.status_code < 500, (kind, path)
-            body = b"".join(response.streaming_content) if response.streaming else response.content
-            body = body.decode(errors="replace")
-            leaked = [secret for secret in private.secrets() if secret in body]
+            leaked = [secret for secret in secrets if secret in _body(response)]
             assert not leaked, (kind, path, response.status_code, leaked)
     for document in private.documents:
         # Refused, or answered with a sign-in or password form: never the file as an attachment.
         response = client.get(document.url)
         assert "Content-Disposition" not in response, ("file", document.url)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("privacy", sorted(FOR_PARTICIPANTS))
+def test_an_editions_participants_see_what_is_restricted_to_them(client, academy, privacy):
+    """The same content the tests above find hidden is there for the edition's participants:
+    its pages, its materials in the library, its sessions with their join links."""
+    private = PRIVACY[privacy](academy)
+    (participant,) = private.readers
+    client.force_login(participant)
+    for page in private.pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert page.title in _body(response)
+    library = _body(client.get("/materials/"))
+    for material in private.materials:
+        assert material.title in library
+        response = client.get(f"/materials/{material.slug}/")
+        assert response.status_code == 200
+        assert material.description in _body(response)
+    feed = CalendarFeed.objects.create(learner=participant)
+    private_feed = _body(client.get(reverse("cohorts:private_feed", args=[feed.token])))
+    for session in private.sessions:
+        edition_page = _body(client.get(session.edition.url))
+        assert session.join_url in edition_page
+        download = _body(client.get(reverse("cohorts:session_ics", args=[session.uid])))
+        assert session.join_url in download
+        assert session.title in private_feed and session.join_url in private_feed

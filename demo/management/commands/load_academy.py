@@ -1,18 +1,21 @@
-"""Load the demo Cluster Booster Academy from its data files (demo/data/): taxonomy, editions,
-courses, modules and materials.
+"""Load the demo Cluster Booster Academy from its data files (demo/data/): taxonomy, editions
+with their applications and live sessions, courses, modules and materials.
 
-Idempotent: anything that already exists (matched by slug) is left as it is, so a second
-run creates nothing and changes nothing.
+Idempotent: anything that already exists (matched by slug; an edition's cohort and sessions,
+which have none, once the edition has any) is left as it is, so a second run creates nothing and
+changes nothing.
 """
 
 import io
 import json
+from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -22,6 +25,7 @@ from fpdf import FPDF
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
+from cohorts.models import Cohort, Session
 from courses.models import CoursePage, EditionPage, ModulePage
 from demo import academy_data
 from home.models import HomeFeaturedCourse, HomePage
@@ -93,6 +97,8 @@ class Command(BaseCommand):
             first_courses = []
             for data in academy.editions:
                 edition = editions[data["number"]]
+                self.load_cohort(edition, data["cohort"])
+                self.load_sessions(edition, data["sessions"])
                 courses = [self.load_course(edition, c, skills, materials) for c in data["courses"]]
                 first_courses.append(courses[0])
             if not home.featured_courses.exists():
@@ -267,6 +273,37 @@ class Command(BaseCommand):
         module.skills.set([skills[slug] for slug in data["skills"]])
         module.tags.set(data["tags"])
         self._add_child(course, module)
+
+    # Applications and sessions -------------------------------------------------------------
+
+    def load_cohort(self, edition, data):
+        if Cohort.objects.filter(edition=edition).exists():
+            return
+        cohort = Cohort(edition=edition, seats=data["seats"])
+        if "open_to" in data:
+            cohort.open_to = data["open_to"]
+        # Dates relative to today keep the illustrative edition open whenever the demo is loaded.
+        now = timezone.now()
+        if "opens_days_before_loading" in data:
+            cohort.applications_open_at = now - timedelta(days=data["opens_days_before_loading"])
+        if "closes_days_after_loading" in data:
+            cohort.applications_close_at = now + timedelta(days=data["closes_days_after_loading"])
+        cohort.save()
+        self.created += 1
+
+    def load_sessions(self, edition, sessions):
+        # Sessions have no slug to match them by, and editors may have moved them since.
+        if edition.sessions.exists():
+            return
+        for data in sessions:
+            fields = dict(data)
+            starts_at, ends_at = fields.pop("starts_at"), fields.pop("ends_at")
+            session = Session(edition=edition, **fields)
+            # The data's times are local to the session's time zone.
+            session.starts_at = starts_at.replace(tzinfo=session.zone)
+            session.ends_at = ends_at.replace(tzinfo=session.zone)
+            session.save()
+            self.created += 1
 
     # Materials -----------------------------------------------------------------------------
 
