@@ -2,7 +2,7 @@
 
 An email called "application_accepted" is three templates under templates/cohorts/emails/: its
 subject (`application_accepted_subject.txt`), its plain text (`.txt`) and its HTML (`.html`,
-extending `cohorts/emails/base.html`). Every template gets `user`, the recipient, and `site_url`,
+extending `emails/base.html`). Every template gets `user`, the recipient, and `site_url`,
 the site's address for absolute links, besides the context given.
 
 The message leaves through EMAIL_BACKEND, which queues it as a task (lms/core/mail.py): sent

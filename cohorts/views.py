@@ -13,7 +13,7 @@ from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from cohorts import applications
 from cohorts import attendance as attendance_records
@@ -81,27 +81,54 @@ def back_to(request, application):
     return (edition.live and edition.get_url(request)) or reverse("learning")
 
 
+def own_application(request, pk):
+    return get_object_or_404(
+        Application.objects.select_related("cohort__edition"), pk=pk, applicant=request.user
+    )
+
+
+def change_application(request, application, change, success):
+    """Call `change` on the application and go back with a message saying how it went."""
+    try:
+        change(application)
+    except ApplicationRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, success.format(edition=application.cohort.edition.title))
+    return redirect(back_to(request, application))
+
+
 def applicant_action(change, success):
     """A POST on one of the signed-in person's own applications, calling `change` on it."""
 
     @require_POST
     @login_required
     def action(request, pk):
-        application = get_object_or_404(
-            Application.objects.select_related("cohort__edition"), pk=pk, applicant=request.user
-        )
-        try:
-            change(application)
-        except ApplicationRefused as refusal:
-            messages.error(request, str(refusal))
-        else:
-            messages.success(request, success.format(edition=application.cohort.edition.title))
-        return redirect(back_to(request, application))
+        return change_application(request, own_application(request, pk), change, success)
 
     return action
 
 
-withdraw = applicant_action(applications.withdraw, "Your application to “{edition}” is withdrawn.")
+@login_required
+@require_http_methods(["GET", "POST"])
+def withdraw(request, pk):
+    """Withdrawing gives up a seat for good, so the button leads to a page that asks first."""
+    application = own_application(request, pk)
+    if request.method == "POST":
+        return change_application(
+            request,
+            application,
+            applications.withdraw,
+            "Your application to “{edition}” is withdrawn.",
+        )
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = ""
+    return render(request, "cohorts/withdraw.html", {"application": application, "next": next_url})
+
+
 confirm_offer = applicant_action(
     applications.confirm_offer, "The seat is yours: welcome to “{edition}”."
 )
@@ -112,6 +139,7 @@ decline_offer = applicant_action(
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def attendance(request, pk):
     """The attendance sheet of one session, for its trainers and staff who may record attendance:
     every participant, ticked if present; saving records the others as absent."""

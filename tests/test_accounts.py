@@ -86,10 +86,16 @@ def test_with_confirmation_on_the_account_waits_for_the_emailed_link(client):
     assert not client.login(request=HttpRequest(), username=user.email, password=PASSWORD)
 
     link = re.search(r"http://testserver(/accounts/confirm/\S+/)", mail.outbox[0].body).group(1)
+    assert f'href="http://testserver{link}"' in html_part(mail.outbox[0])
     assert client.get(link).status_code == 302
     assert client.get("/learning/").status_code == 200
     assert client.get(link).status_code == 400
     assert client.get("/accounts/confirm/bm9wZQ/not-a-token/").status_code == 400
+
+
+def html_part(message):
+    """The HTML alternative of an email: every email has one beside its plain text."""
+    return next(content for content, mimetype in message.alternatives if mimetype == "text/html")
 
 
 def test_sign_in_by_email_and_sign_out_by_post_only(client):
@@ -144,6 +150,7 @@ def test_password_reset_by_email(client):
     assert response.status_code == 302
     assert mail.outbox[0].to == ["ana@cluster.example.eu"]
     link = re.search(r"http://testserver(/accounts/password/reset/\S+/)", mail.outbox[0].body)
+    assert f'href="{link.group(0)}"' in html_part(mail.outbox[0])
     form_page = client.get(link.group(1), follow=True)
     assert "Choose a new password" in form_page.content.decode()
     client.post(

@@ -41,11 +41,22 @@ def send_confirmation(request, user):
             ],
         )
     )
-    send_mail(
+    send_email(
         "Confirm your Cluster Booster Academy account",
-        render_to_string("accounts/confirmation_email.txt", {"user": user, "link": link}),
+        "accounts/confirmation_email",
+        {"user": user, "link": link},
+    )
+
+
+def send_email(subject, template, context):
+    """An email to `context["user"]` with a plain-text part (`template`.txt) and an HTML part
+    (`template`.html)."""
+    send_mail(
+        subject,
+        render_to_string(f"{template}.txt", context),
         None,
-        [user.email],
+        [context["user"].email],
+        html_message=render_to_string(f"{template}.html", context),
     )
 
 
@@ -84,16 +95,12 @@ def tell_owner_of_sign_up_attempt(request, account):
     if account.awaiting_confirmation and not account.is_active:
         send_confirmation(request, account)
     elif account.is_active:
-        send_mail(
+        send_email(
             "Your Cluster Booster Academy account",
-            render_to_string(
-                "accounts/sign_up_attempt_email.txt",
-                {
-                    "user": account,
-                    "sign_in": request.build_absolute_uri(reverse("accounts:login")),
-                    "reset": request.build_absolute_uri(reverse("accounts:password_reset")),
-                },
-            ),
-            None,
-            [account.email],
+            "accounts/sign_up_attempt_email",
+            {
+                "user": account,
+                "sign_in": request.build_absolute_uri(reverse("accounts:login")),
+                "reset": request.build_absolute_uri(reverse("accounts:password_reset")),
+            },
         )

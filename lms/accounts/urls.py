@@ -30,6 +30,7 @@ urlpatterns = [
         views.ThrottledPasswordResetView.as_view(
             success_url=reverse_lazy("accounts:password_reset_done"),
             email_template_name="registration/password_reset_email.txt",
+            html_email_template_name="registration/password_reset_email.html",
         ),
         name="password_reset",
     ),

@@ -331,6 +331,21 @@ def test_a_participant_who_withdraws_frees_the_seat_for_the_first_on_the_waitlis
     assert subjects().count("Your application to Turin 2027 is withdrawn") == 1
 
 
+def test_the_withdraw_button_asks_first_and_changes_nothing_until_confirmed(
+    client, cohort, full_cohort
+):
+    ada = full_cohort["Ada"]
+    client.force_login(ada.applicant)
+
+    page = client.get(action_url("withdraw", ada), {"next": "/learning/"}).content.decode()
+
+    assert "Your seat goes to the next person on the waiting list." in page
+    assert 'name="next" value="/learning/"' in page
+    assert fresh(ada).status == Status.ACCEPTED
+    hostile = client.get(action_url("withdraw", ada), {"next": "https://evil.example/"})
+    assert "evil.example" not in hostile.content.decode()
+
+
 def test_confirming_the_offer_in_time_makes_a_participant(client, cohort, full_cohort):
     applications.withdraw(full_cohort["Ada"])
     cleo = fresh(full_cohort["Cleo"])
