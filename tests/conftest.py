@@ -4,10 +4,28 @@
 import uuid
 
 from django.core.cache import cache
+from django.db import connections
 
 import pytest
+from pytest_django.plugin import blocking_manager_key
 
+from tests.database import is_journey, restore
 from tests.factories import MaterialLibraryPageFactory, SmallAcademy, UserFactory, academy_home
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a test that commits (`django_db(transaction=True, serialized_rollback=True)`), give
+    the database back as migrations left it: Django's flush emptied it, and the tests that follow
+    expect Wagtail's root page, site and locale. The journeys restore their own academy
+    (tests/e2e/conftest.py)."""
+    yield
+    marker = item.get_closest_marker("django_db")
+    if nextitem is None or marker is None or is_journey(item):
+        return
+    if marker.kwargs.get("serialized_rollback"):
+        with item.config.stash[blocking_manager_key].unblock():
+            restore({c.alias: c._test_serialized_contents for c in connections.all()})
 
 
 @pytest.fixture(autouse=True)

@@ -282,6 +282,32 @@ class SessionFactory(DjangoModelFactory):
     join_url = factory.Sequence(lambda n: f"https://meet.example.org/session-{n}")
 
 
+def crowd_of_applicants(cohort, size, status=Application.Status.WAITLISTED):
+    """`size` new applicants to `cohort`, submitted or waitlisted, made in bulk for the query-count
+    tests. The waitlisted queue in the order they are made, ahead of anyone waitlisted now."""
+    start = Application.objects.filter(cohort=cohort).count()
+    users = User.objects.bulk_create(
+        User(email=f"crowd-{cohort.pk}-{n}@clusters.example.org", display_name=f"Crowd {n}")
+        for n in range(start, start + size)
+    )
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+    waitlisted = status == Application.Status.WAITLISTED
+    Application.objects.bulk_create(
+        Application(
+            cohort=cohort,
+            applicant=user,
+            organisation="Crowd cluster",
+            role="Cluster manager",
+            country="Belgium",
+            motivation="-",
+            learning_goals="-",
+            status=status,
+            waitlisted_at=yesterday + datetime.timedelta(seconds=n) if waitlisted else None,
+        )
+        for n, user in enumerate(users, start)
+    )
+
+
 class PageViewRestrictionFactory(DjangoModelFactory):
     """Closes a page and everything under it: to a password (the default), to signed-in users
     (restriction_type="login") or to groups (restriction_type="groups", groups=[...])."""

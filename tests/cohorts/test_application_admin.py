@@ -1,9 +1,7 @@
 """Staff review applications in the Wagtail admin: the listing's filters and search, notes, the bulk
 accept, waitlist and decline, formula-safe exports, and the editions' seats and dates."""
 
-import csv
 import datetime
-import io
 from urllib.parse import urlencode
 
 from django.contrib.auth.models import Group, Permission
@@ -13,11 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 import pytest
-from openpyxl import load_workbook
 
 from cohorts import applications
 from cohorts.models import Application, Cohort
-from lms.accounts.models import User
 from tests.factories import (
     ApplicationFactory,
     CohortFactory,
@@ -25,7 +21,9 @@ from tests.factories import (
     EditorFactory,
     SuperuserFactory,
     UserFactory,
+    crowd_of_applicants,
 )
+from tests.spreadsheets import exported_rows
 
 Status = Application.Status
 pytestmark = pytest.mark.django_db
@@ -149,22 +147,12 @@ def test_forged_bulk_ids_change_nothing(admin_client, turin, ids):
     assert not Application.objects.exclude(status=Status.SUBMITTED).exists()
 
 
-def download(client, fmt, **query):
-    response = client.get(INDEX, {"export": fmt, **query})
-    assert response.status_code == 200
-    content = b"".join(response.streaming_content) if response.streaming else response.content
-    if fmt == "csv":
-        return list(csv.reader(io.StringIO(content.decode())))
-    sheet = load_workbook(io.BytesIO(content)).active
-    return [[cell.value for cell in row] for row in sheet.iter_rows()]
-
-
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_the_export_is_formula_safe_and_follows_the_filters(admin_client, turin, sofia, fmt):
     applied(turin, "Ada", organisation=HYPERLINK, motivation=SUM, notes="-1 day: call her back")
     applied(sofia, "Ben")
 
-    rows = download(admin_client, fmt, edition=turin.edition.pk)
+    rows = exported_rows(admin_client, INDEX, fmt, edition=turin.edition.pk)
 
     assert rows[0][:4] == ["Applicant", "Email", "Edition", "Cluster organisation"]
     [ada] = rows[1:]
@@ -212,38 +200,17 @@ def test_only_staff_with_the_permissions_see_applications(client, turin):
     assert "Applications" in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
-def crowd(cohort, size):
-    start = Application.objects.filter(cohort=cohort).count()
-    users = User.objects.bulk_create(
-        User(email=f"crowd-{n}@clusters.example.org", display_name=f"Crowd {n}")
-        for n in range(start, start + size)
-    )
-    now = timezone.now()
-    Application.objects.bulk_create(
-        Application(
-            cohort=cohort,
-            applicant=user,
-            organisation="Crowd cluster",
-            role="Cluster manager",
-            country="Belgium",
-            motivation="-",
-            learning_goals="-",
-            status=Status.WAITLISTED if n % 2 else Status.SUBMITTED,
-            waitlisted_at=now + datetime.timedelta(seconds=n) if n % 2 else None,
-        )
-        for n, user in enumerate(users, start)
-    )
-
-
 def test_the_listing_runs_the_same_queries_for_10_or_500_applicants(
     admin_client, django_assert_num_queries, sofia
 ):
-    crowd(sofia, 10)
+    crowd_of_applicants(sofia, 5, Status.SUBMITTED)
+    crowd_of_applicants(sofia, 5, Status.WAITLISTED)
     admin_client.get(INDEX)  # Fills the caches every request then finds filled.
     with CaptureQueriesContext(connection) as few:
         assert admin_client.get(INDEX).status_code == 200
 
-    crowd(sofia, 490)
+    crowd_of_applicants(sofia, 245, Status.SUBMITTED)
+    crowd_of_applicants(sofia, 245, Status.WAITLISTED)
     with django_assert_num_queries(len(few)):
         response = admin_client.get(INDEX)
     assert len(response.context["object_list"]) == 50

@@ -25,6 +25,7 @@ from tests.factories import (
     EditionPageFactory,
     PageViewRestrictionFactory,
     UserFactory,
+    crowd_of_applicants,
 )
 
 Status = Application.Status
@@ -553,41 +554,18 @@ def test_changing_a_cohort_refreshes_the_cached_edition_page(client, page_cache,
     assert "40, 39 still free" in client.get(url).content.decode()
 
 
-def waitlisted_crowd(cohort, size):
-    """`size` applicants on the edition's waiting list, made in bulk."""
-    start = Application.objects.filter(cohort=cohort).count()
-    users = User.objects.bulk_create(
-        User(email=f"crowd-{n}@clusters.example.org") for n in range(start, start + size)
-    )
-    now = timezone.now() + datetime.timedelta(seconds=start)
-    Application.objects.bulk_create(
-        Application(
-            cohort=cohort,
-            applicant=user,
-            organisation="Crowd cluster",
-            role="Cluster manager",
-            country="Belgium",
-            motivation="-",
-            learning_goals="-",
-            status=Status.WAITLISTED,
-            waitlisted_at=now + datetime.timedelta(seconds=n),
-        )
-        for n, user in enumerate(users)
-    )
-
-
 @pytest.mark.parametrize("signed_in", [False, True], ids=["anonymous", "waitlisted-applicant"])
 def test_the_edition_page_runs_the_same_queries_for_10_or_500_applicants(
     client, django_assert_num_queries, cohort, signed_in
 ):
-    waitlisted_crowd(cohort, 10)
+    crowd_of_applicants(cohort, 10)
     if signed_in:
         client.force_login(Application.objects.last().applicant)
     client.get(cohort.edition.url)  # Fills the caches every request then finds filled.
     with CaptureQueriesContext(connection) as few:
         assert client.get(cohort.edition.url).status_code == 200
 
-    waitlisted_crowd(cohort, 490)
+    crowd_of_applicants(cohort, 490)
     with django_assert_num_queries(len(few)):
         page = client.get(cohort.edition.url).content.decode()
     if signed_in:

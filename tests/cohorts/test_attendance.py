@@ -1,16 +1,13 @@
 """Attendance: trainers and staff record who came to a session; each participant's rate is the
 sessions they attended of those held; editors may ask for a minimum; staff read it in a report."""
 
-import csv
 import datetime
-import io
 
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 
 import pytest
-from openpyxl import load_workbook
 
 from cohorts.applications import accept, waitlist
 from cohorts.attendance import (
@@ -29,6 +26,7 @@ from tests.factories import (
     SuperuserFactory,
     UserFactory,
 )
+from tests.spreadsheets import exported_rows
 
 HYPERLINK = '=HYPERLINK("http://evil","x")'
 
@@ -259,13 +257,7 @@ def report_url(**query):
 
 
 def download(client, fmt, **query):
-    response = client.get(reverse("cohorts_reports:attendance"), {"export": fmt, **query})
-    assert response.status_code == 200
-    content = b"".join(response.streaming_content) if response.streaming else response.content
-    if fmt == "csv":
-        return list(csv.reader(io.StringIO(content.decode())))
-    sheet = load_workbook(io.BytesIO(content)).active
-    return [[cell.value for cell in row] for row in sheet.iter_rows()]
+    return exported_rows(client, report_url(), fmt, **query)
 
 
 @pytest.fixture

@@ -16,7 +16,6 @@ from cohorts.attendance import record
 from cohorts.models import Application, Session
 from courses.models import ModulePage
 from learning.models import Certificate
-from lms.accounts.models import User
 from tests.factories import (
     ApplicationFactory,
     CohortFactory,
@@ -26,6 +25,7 @@ from tests.factories import (
     ModuleCompletionFactory,
     SessionFactory,
     UserFactory,
+    crowd_of_applicants,
 )
 
 
@@ -178,18 +178,7 @@ def edition_of_size(home, learner, sessions, applicants):
         ModuleCompletionFactory(learner=learner, module=module)
 
     other = CohortFactory(edition=EditionPageFactory(parent=home))
-    people = User.objects.bulk_create(
-        User(email=f"waiting-{other.pk}-{n}@example.org") for n in range(applicants)
-    )
-    Application.objects.bulk_create(
-        Application(
-            cohort=other,
-            applicant=person,
-            status=Application.Status.WAITLISTED,
-            waitlisted_at=from_now(minutes=-applicants + n),
-        )
-        for n, person in enumerate(people)
-    )
+    crowd_of_applicants(other, applicants)
     waitlist(ApplicationFactory(cohort=other, applicant=learner), None)
 
 

@@ -30,11 +30,6 @@ JOIN_URL = "https://meet.example.org/opening-session"
 
 
 @pytest.fixture
-def edition(home):
-    return EditionPageFactory(parent=home, title="Cohort edition", slug="cohort-edition")
-
-
-@pytest.fixture
 def opening(edition):
     return SessionFactory(
         edition=edition,

@@ -23,11 +23,6 @@ SESSIONS = "/api/v3/academy/sessions/"
 SOFIA = zoneinfo.ZoneInfo("Europe/Sofia")
 
 
-@pytest.fixture
-def edition(home):
-    return EditionPageFactory(parent=home, title="Cohort edition", slug="cohort-edition")
-
-
 def test_a_session_is_listed_with_its_public_fields_only(client, edition, academy):
     module = ModulePageFactory(parent=academy.course, title="Public module")
     hidden = ModulePageFactory(parent=academy.course, title="Draft module", live=False)

@@ -14,11 +14,9 @@ import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from django.core.management.color import no_style
 from django.db import connections
 from django.test import Client
 
@@ -30,6 +28,7 @@ from materials.facet_triggers import recount_all as recount_all_facets
 from materials.models import Material
 from skills.models import Skill
 from tests import test_budgets
+from tests.database import is_journey, restore
 
 # Playwright's sync API keeps an event loop in the test thread; the ORM calls the tests make
 # there are still synchronous, so Django's async-safety guard does not apply.
@@ -85,11 +84,6 @@ SNAPSHOTS = pytest.StashKey[dict]()
 MIGRATED, DEMO = "migrated", "demo"
 # Which of the two the database holds between tests: DEMO during a run of journeys.
 HOLDING = pytest.StashKey[str]()
-E2E_DIR = Path(__file__).resolve().parent
-
-
-def is_journey(item):
-    return item is not None and E2E_DIR in item.path.parents
 
 
 def without_facet_counts(contents):
@@ -102,18 +96,10 @@ def without_facet_counts(contents):
 def hold(config, which):
     """Empty the tables and restore `which` snapshot, which serialized rollback then restores
     before each test (and the ordinary tests' transactions roll back to)."""
-    for alias, contents in config.stash[SNAPSHOTS][which].items():
-        connection = connections[alias]
-        call_command(
-            "flush", database=alias, interactive=False, verbosity=0, inhibit_post_migrate=True
-        )
-        connection.creation.deserialize_db_from_string(contents)
-        # flush restarted the id sequences, and the rows came back with their own ids: new rows
-        # must not take those ids again (PostgreSQL; SQLite needs nothing).
-        with connection.cursor() as cursor:
-            for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
-                cursor.execute(statement)
-        connection._test_serialized_contents = contents
+    snapshots = config.stash[SNAPSHOTS][which]
+    restore(snapshots)
+    for alias, contents in snapshots.items():
+        connections[alias]._test_serialized_contents = contents
     # The snapshot goes back model by model, tagging rows before the materials they tag, which
     # the facet-count triggers cannot follow: count once it is whole.
     recount_all_facets()

@@ -8,9 +8,7 @@ dates; nothing is escaped twice.
 one is left out of it.
 """
 
-import csv
 import datetime
-import io
 
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
@@ -21,7 +19,6 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 
 import pytest
-from openpyxl import load_workbook
 
 from cohorts.applications import accept
 from learning.models import Enrolment
@@ -37,6 +34,7 @@ from tests.factories import (
     SuperuserFactory,
     UserFactory,
 )
+from tests.spreadsheets import exported_rows
 
 HYPERLINK = '=HYPERLINK("http://evil","x")'
 SUM = "@SUM(1+1)"
@@ -77,17 +75,6 @@ EXPORTS = [
 
 # Wagtail's own listings that lms/urls.py routes ahead of Wagtail's admin URLconf.
 WAGTAIL_ROUTED_AHEAD = ("wagtailadmin_reports:", "wagtailredirects:")
-
-
-def download(client, url, fmt):
-    """The rows of the spreadsheet `url` exports in `fmt`, as lists of cell values."""
-    response = client.get(url, {"export": fmt})
-    assert response.status_code == 200, url
-    content = b"".join(response.streaming_content) if response.streaming else response.content
-    if fmt == "csv":
-        return list(csv.reader(io.StringIO(content.decode())))
-    sheet = load_workbook(io.BytesIO(content)).active
-    return [[cell.value for cell in row] for row in sheet.iter_rows()]
 
 
 def cells(rows):
@@ -146,7 +133,7 @@ def test_an_editor_exports_the_materials_list_with_formula_titles_escaped(client
     MaterialFactory(title=SUM)
     client.force_login(EditorFactory())
 
-    rows = download(client, reverse("wagtailsnippets_materials_material:list"), fmt)
+    rows = exported_rows(client, reverse("wagtailsnippets_materials_material:list"), fmt)
 
     titles = [row[0] for row in rows[1:]]
     assert "'" + HYPERLINK in titles
@@ -165,7 +152,7 @@ def test_the_site_history_export_escapes_a_page_published_with_a_formula_title(c
     published(EditionPageFactory(parent=home, title=HYPERLINK), SuperuserFactory())
     client.force_login(editor)
 
-    rows = download(client, reverse("wagtailadmin_reports:site_history"), fmt)
+    rows = exported_rows(client, reverse("wagtailadmin_reports:site_history"), fmt)
 
     assert "'" + HYPERLINK in cells(rows)
     assert_no_formula(rows, "site history")
@@ -180,7 +167,7 @@ def test_every_admin_export_escapes_formulas(client, hostile_academy, name):
     client.force_login(hostile_academy["admin"])
 
     for fmt in ("csv", "xlsx"):
-        rows = download(client, export_url(name, hostile_academy["course"].pk), fmt)
+        rows = exported_rows(client, export_url(name, hostile_academy["course"].pk), fmt)
 
         shown = cells(rows)
         assert "'" + HYPERLINK in shown or "'" + SUM in shown, f"{name} {fmt}: no hostile row"
