@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v3.urls import api
 from wagtail.documents import urls as wagtaildocs_urls
 
+from assessments import urls as assessments_urls
 from cohorts import urls as cohorts_urls
 from learning import urls as learning_urls
 from lms.accounts import urls as accounts_urls
@@ -33,6 +34,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api.urls),
     path("accounts/", include(accounts_urls)),
+    path("", include(assessments_urls)),
     path("", include(learning_urls)),
     path("", include(cohorts_urls)),
     path("", include(search_urls)),

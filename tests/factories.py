@@ -12,6 +12,7 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
+from assessments.models import Rating, SelfAssessment, SkillScale
 from cohorts import applications
 from cohorts.models import Application, Cohort, Session
 from courses.models import CoursePage, EditionPage, ModulePage, ModuleSkill
@@ -480,3 +481,29 @@ def search_catalogue(academy):
             title=f"{topic} in practice" if i < len(CATALOGUE_TOPICS) else f"Workshop {i}",
             introduction=description,
         )
+
+
+class SkillScaleFactory(DjangoModelFactory):
+    """Five described levels of a skill (pass `skill=`), important by default."""
+
+    class Meta:
+        model = SkillScale
+
+    level_1 = "New to it"
+    level_2 = "Know the basics"
+    level_3 = "Practise it regularly"
+    level_4 = "Lead it in my cluster"
+    level_5 = "Could teach it"
+
+
+def self_assessment(learner, levels, when=None):
+    """A self-assessment by `learner` giving each skill in `levels` ({skill: level}) its level;
+    dated `when` if given (as a reassessment of another day)."""
+    assessment = SelfAssessment.objects.create(learner=learner)
+    if when is not None:
+        SelfAssessment.objects.filter(pk=assessment.pk).update(submitted_at=when)
+        assessment.refresh_from_db()
+    Rating.objects.bulk_create(
+        Rating(assessment=assessment, skill=skill, level=level) for skill, level in levels.items()
+    )
+    return assessment

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "materials",
     "learning",
     "cohorts",
+    "assessments",
     "search",
     "demo",
     "home",
