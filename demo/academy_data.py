@@ -2,7 +2,7 @@
 
 Files (``demo/data/README.md`` describes them for content editors):
 
-- ``skills.toml``: the skill areas, each with its skills;
+- ``skills.toml``: the skill areas, each with its skills and each skill's levels (its scale);
 - ``editions/*.toml``: one edition per file, with how it takes applications (its cohort), its
   live sessions, its courses, their modules and each module's body blocks;
 - ``materials.toml``: the materials library.
@@ -13,6 +13,7 @@ API::
 
     data = academy_data.load()      # or load(other_directory); raises DemoDataError
     data.skill_areas                # [area]: slug, name, description, skills: [skill]
+                                    #   skill: ..., scale: {importance, level_1..level_5}
     data.editions                   # [edition], ordered by number: ..., cohort: {...},
                                     #   sessions: [session], courses: [course]
                                     #   course: ..., modules: [module]
@@ -27,8 +28,9 @@ A left-out optional key gets its default from ``OPTIONAL``; a module body block 
 
 Before returning, everything is checked. The first problem raises ``DemoDataError`` naming the
 file and line: an unknown or missing key, a value of the wrong type (a date that is not a
-date, say), edition or session dates out of order, an unknown time zone, a repeated slug, or a
-reference to a skill, edition or material that is not defined. ``python -m demo.academy_data`` runs the same checks.
+date, say) or out of its range, edition or session dates out of order, an unknown time zone,
+a repeated slug, or a reference to a skill, edition or material that is not defined.
+``python -m demo.academy_data`` runs the same checks.
 
 No Django here: this module only reads and checks data.
 """
@@ -64,7 +66,16 @@ class Table(NamedTuple):
 RECORDS = {
     "skills file": {"areas": Nested("area")},
     "area": {"slug": str, "name": str, "description": str, "skills": Nested("skill")},
-    "skill": {"slug": str, "name": str, "description": str},
+    "skill": {"slug": str, "name": str, "description": str, "scale": Table("scale")},
+    # What each level of the skill means in the self-assessment, and how much the skill matters.
+    "scale": {
+        "importance": int,
+        "level_1": str,
+        "level_2": str,
+        "level_3": str,
+        "level_4": str,
+        "level_5": str,
+    },
     "edition": {
         "number": int,
         "slug": str,
@@ -207,6 +218,9 @@ DATE_ORDER = {
 # Keys naming a time zone of the tz database.
 TIME_ZONES = {("session", "time_zone")}
 
+# Whole numbers that must lie in a range.
+RANGES = {("scale", "importance"): range(1, 4)}
+
 TYPE_NAMES = {
     str: "a text",
     int: "a whole number",
@@ -329,6 +343,9 @@ class _Reader:
                 fail(f"{key!r} must be {name}, not {value!r}", key)
             if (kind, key) in TIME_ZONES and value not in zoneinfo.available_timezones():
                 fail(f"{key!r} must be a time zone like Europe/Brussels, not {value!r}", key)
+            if (kind, key) in RANGES and value not in RANGES[kind, key]:
+                low, high = RANGES[kind, key][0], RANGES[kind, key][-1]
+                fail(f"{key!r} must be from {low} to {high}, not {value!r}", key)
             result[key] = value
 
             if (kind, key) in UNIQUE:

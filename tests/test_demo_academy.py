@@ -29,6 +29,7 @@ from wagtail.models import Page, Site
 import pytest
 from taggit.models import Tag
 
+from assessments.models import SkillScale
 from cohorts.models import Cohort, Session
 from courses.models import CoursePage, EditionPage, ModulePage
 from demo import academy_data
@@ -187,6 +188,20 @@ FAULTS = {
         "seats = 27\nwaitlist = 10",
         "cohort: unknown key 'waitlist'",
     ),
+    "a skill's importance out of its range": (
+        "skills.toml",
+        'slug = "trend-analysis"',
+        "importance = 2",
+        "importance = 4",
+        "'importance' must be from 1 to 3, not 4",
+    ),
+    "a skill's level misnamed": (
+        "skills.toml",
+        'slug = "trend-analysis"',
+        'level_3 = "I scan trends regularly and can say which ones matter to our members."',
+        'level_three = "I scan trends regularly and can say which ones matter to our members."',
+        "scale: unknown key 'level_three'",
+    ),
     "a date that is not a date": (
         "materials.toml",
         "[[materials]]",
@@ -223,6 +238,7 @@ CHILD_PAGES = object()
 MODELS = {
     "area": (SkillArea, {}),
     "skill": (Skill, {}),
+    "scale": (SkillScale, {}),
     "edition": (EditionPage, {"courses": CHILD_PAGES}),
     "course": (CoursePage, {"outcomes": "learning_outcomes", "modules": CHILD_PAGES}),
     "module": (ModulePage, {"minutes": "estimated_minutes"}),
@@ -288,6 +304,7 @@ def records(data):
         yield "area", area
         for skill in area["skills"]:
             yield "skill", skill
+            yield "scale", skill["scale"]
     for edition in data.editions:
         yield "edition", edition
         yield "cohort", edition["cohort"]
@@ -355,7 +372,7 @@ def test_every_value_in_the_data_is_one_its_model_field_accepts(data):
 def test_everything_loaded_passes_its_models_validation():
     """What the admin would check: fields, and module bodies block by block (a self-check has
     exactly one right answer, a callout a known style...)."""
-    for model in (SkillArea, Skill, Material, Cohort, Session):
+    for model in (SkillArea, Skill, SkillScale, Material, Cohort, Session):
         for obj in model.objects.all():
             obj.full_clean()
     for page in Page.objects.filter(depth__gt=1).specific():
@@ -387,6 +404,31 @@ def test_the_demo_taxonomy_has_eight_areas_with_their_skills():
     assert all(len(area.skills.all()) >= 3 for area in areas)
 
 
+@pytest.mark.usefixtures("demo_academy")
+def test_every_demo_skill_has_five_described_levels_and_an_importance():
+    """Learners assess themselves on every skill against five different lines, and the skills do
+    not all weigh the same in recommendations."""
+    skills = Skill.objects.select_related("scale")
+    for skill in skills:
+        descriptors = skill.scale.descriptors  # raises if the skill has no scale
+        assert len(set(descriptors)) == 5, skill
+        assert all(line.endswith(".") and len(line) <= 100 for line in descriptors), skill
+    assert {skill.scale.importance for skill in skills} == set(SkillScale.Importance.values)
+
+
+@pytest.mark.usefixtures("demo_academy")
+def test_an_academy_loaded_before_skills_had_levels_gets_them_once_and_keeps_edits():
+    trend_analysis = SkillScale.objects.get(skill__slug="trend-analysis")
+    trend_analysis.level_1 = "Edited in the admin."
+    trend_analysis.save()
+    SkillScale.objects.exclude(pk=trend_analysis.pk).delete()
+    call_command("load_academy", verbosity=0, stdout=StringIO())
+    call_command("load_academy", verbosity=0, stdout=StringIO())
+    assert SkillScale.objects.count() == Skill.objects.count()
+    trend_analysis.refresh_from_db()
+    assert trend_analysis.level_1 == "Edited in the admin."
+
+
 # The loaded academy -----------------------------------------------------------------------------
 
 
@@ -396,6 +438,7 @@ def academy_counts():
         "live pages": Page.objects.live().count(),
         "skill areas": SkillArea.objects.count(),
         "skills": Skill.objects.count(),
+        "skill scales": SkillScale.objects.count(),
         "materials": Material.objects.count(),
         "documents": get_document_model().objects.count(),
         "images": get_image_model().objects.count(),
@@ -579,7 +622,7 @@ def assert_holds(obj, kind, record):
         elif (kind, key) == ("material", "pages"):
             # The pages become the PDF document; a recording has none.
             value = bool(value) and record["kind"] != Material.Kind.RECORDING
-        assert as_data(obj, kind, key) == value, f"{kind} {record['slug']}: {key}"
+        assert as_data(obj, kind, key) == value, f"{kind} {record.get('slug', '')}: {key}"
 
 
 def test_the_academy_holds_what_the_data_files_say(demo_academy, data):
@@ -594,6 +637,7 @@ def test_the_academy_holds_what_the_data_files_say(demo_academy, data):
         assert slugs(skills) == [skill["slug"] for skill in area_data["skills"]]
         for skill, skill_data in zip(skills, area_data["skills"], strict=True):
             assert_holds(skill, "skill", skill_data)
+            assert_holds(skill.scale, "scale", skill_data["scale"])
 
     # Every page where its slugs put it, live, holding what its data says.
     editions = EditionPage.objects.child_of(demo_academy).live().order_by("number")

@@ -1,8 +1,9 @@
-"""Load the demo Cluster Booster Academy from its data files (demo/data/): taxonomy, editions
-with their applications and live sessions, courses, modules and materials.
+"""Load the demo Cluster Booster Academy from its data files (demo/data/): taxonomy with each
+skill's levels, editions with their applications and live sessions, courses, modules and
+materials.
 
 Idempotent: anything that already exists (matched by slug; an edition's cohort and sessions,
-which have none, once the edition has any) is left as it is, so a second run creates nothing and
+which have none, once the edition has any; a skill's levels once it has them) is left as it is, so a second run creates nothing and
 changes nothing.
 """
 
@@ -25,6 +26,7 @@ from fpdf import FPDF
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
+from assessments.models import SkillScale
 from cohorts.models import Cohort, Session
 from courses.models import CoursePage, EditionPage, ModulePage
 from demo import academy_data
@@ -135,6 +137,10 @@ class Command(BaseCommand):
                         "area": area,
                         "sort_order": order,
                     },
+                )
+                self.created += created
+                _, created = SkillScale.objects.get_or_create(
+                    skill=skill, defaults=skill_data["scale"]
                 )
                 self.created += created
                 skills[skill.slug] = skill
