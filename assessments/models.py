@@ -50,6 +50,21 @@ class SkillScale(models.Model):
         return [getattr(self, f"level_{level}") for level in LEVELS]
 
 
+def gap_size(level, importance):
+    """How far a skill rated `level` is from the top, weighed by its importance: what
+    recommendations and the cohort's skills most in need rank by (docs/recommendations.md)."""
+    return (LEVELS[-1] - level) * importance
+
+
+# A skill no editor has described yet counts as important, neither more nor less than most.
+UNDESCRIBED_IMPORTANCE = SkillScale.Importance.IMPORTANT
+
+
+def importances():
+    """{skill id: importance} of the skills editors described (the rest: UNDESCRIBED_IMPORTANCE)."""
+    return dict(SkillScale.objects.order_by().values_list("skill", "importance"))
+
+
 class SelfAssessment(models.Model):
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="self_assessments"

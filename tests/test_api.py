@@ -34,6 +34,11 @@ EXAMPLES = {
     # Without a token: a documented 401 (tests/cohorts/test_application_api.py reads them).
     "/api/v3/academy/applications/": [{}, {"edition": 1, "status": "accepted", "limit": 2}],
     "/api/v3/academy/applications/{application_id}/": [{"application_id": "1"}],
+    # Without a token too (tests/assessments/test_recommendations.py reads them with one).
+    "/api/v3/academy/me/recommendations/": [{}],
+    "/api/v3/academy/me/assessments/": [{}, {"limit": 2, "offset": 1}],
+    # Staff only, so a 401 here (tests/assessments/test_cohort_skills.py reads it with a token).
+    "/api/v3/academy/editions/{edition_id}/skills/": [{"edition_id": "1"}],
 }
 
 
@@ -98,6 +103,7 @@ def test_every_documented_academy_endpoint_answers_as_documented(client, catalog
             url = path.replace("{slug}", params.pop("slug", ""))
             url = url.replace("{uid}", params.pop("uid", ""))
             url = url.replace("{application_id}", params.pop("application_id", ""))
+            url = url.replace("{edition_id}", params.pop("edition_id", ""))
             _check_against_schema(openapi, operation, client.get(url, params))
 
 

@@ -147,6 +147,19 @@ def export(request):
                 session_starts_at=F("session__starts_at"),
             ).order_by("session__starts_at")
         ),
+        # The assessments app's self-assessments, oldest first, each with the levels it gave.
+        "self_assessments": [
+            {
+                "submitted_at": assessment.submitted_at,
+                "ratings": [
+                    {"skill": rating.skill.name, "level": rating.level}
+                    for rating in assessment.ratings.all()
+                ],
+            }
+            for assessment in learner.self_assessments.order_by(
+                "submitted_at", "pk"
+            ).prefetch_related("ratings__skill")
+        ],
     }
     response = JsonResponse(data, encoder=DjangoJSONEncoder, json_dumps_params={"indent": 2})
     response["Content-Disposition"] = 'attachment; filename="my-academy-data.json"'
@@ -158,8 +171,9 @@ def export(request):
 def delete_account(request):
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        # Enrolments, completions, certificates, applications and attendance go with the account
-        # (on_delete=CASCADE); attendance they recorded for others stays, without their name.
+        # Enrolments, completions, certificates, applications, attendance and self-assessments go
+        # with the account (on_delete=CASCADE); attendance they recorded for others stays, without
+        # their name.
         user = request.user
         logout(request)
         user.delete()

@@ -9,7 +9,9 @@ description or file name, and no private file may download. A new capability tha
 paths to READING_PATHS; a new kind of privacy adds a builder to PRIVACY.
 
 Every edition of the academy also runs as a cohort with a live session whose join link only its
-participants may see: no reading path shows a join link to anyone else. A kind of privacy that
+participants may see: no reading path shows a join link to anyone else. Its participants have
+assessed their skills: only its trainers and staff may see who rated what (the cohort's skills),
+so no reading path names them. A kind of privacy that
 its readers may see (an edition's participants) names them, and they do see it.
 """
 
@@ -39,6 +41,7 @@ from tests.factories import (
     SuperuserFactory,
     UserFactory,
     material_block,
+    self_assessment,
 )
 
 WORD = "Quokka"
@@ -317,8 +320,9 @@ FOR_PARTICIPANTS = {name for name in PRIVACY if name.startswith("participants")}
 
 def _schedule(academy):
     """Each edition of the academy runs as a cohort, with a live session whose join link only its
-    participants may see, and someone's application only they and staff may read; returns what
-    that application says."""
+    participants may see, someone's application only they and staff may read, and five
+    participants who assessed their skills, enough for the cohort's skills to show them to its
+    trainers; returns what that application says and the participants' names."""
     secrets = []
     for edition in academy.editions:
         cohort = CohortFactory(edition=edition)
@@ -329,6 +333,14 @@ def _schedule(academy):
             motivation=f"{WORD} reasons to join {edition.title}.",
         )
         secrets += [application.organisation, application.motivation]
+        for n in range(5):
+            assessed = ApplicationFactory(
+                cohort=cohort,
+                applicant=UserFactory(display_name=f"{WORD} participant {n} of {edition.title}"),
+                status=Application.Status.ACCEPTED,
+            ).applicant
+            self_assessment(assessed, {academy.action_planning: 1 + n})
+            secrets.append(assessed.display_name)
     return secrets
 
 
@@ -368,6 +380,11 @@ def _html_paths(academy, private):
         f"/search/?q={WORD}",
         f"/search/?q={WORD}&skill={academy.action_planning.slug}",
         "/learning/",
+        "/learning/skills/",
+        *(
+            reverse("assessments:cohort_skills", args=[pk])
+            for pk in EditionPage.objects.values_list("pk", flat=True)
+        ),
         # The private items' own addresses answer a sign-in or password form, or a 404.
         *(page.url for page in private.pages if page.url),
         *(f"/materials/{material.slug}/" for material in private.materials),
@@ -400,10 +417,16 @@ def _api_paths(academy, private):
         *(f"{academy_api}/sessions/{session.uid}/" for session in Session.objects.all()),
         *(f"{academy_api}/sessions/?edition={page.pk}" for page in private.pages),
         f"{academy_api}/applications/",
+        f"{academy_api}/me/recommendations/",
+        f"{academy_api}/me/assessments/",
         *(f"{academy_api}/applications/?edition={page.pk}" for page in private.pages),
         *(
             f"{academy_api}/applications/{pk}/"
             for pk in Application.objects.values_list("pk", flat=True)
+        ),
+        *(
+            f"{academy_api}/editions/{pk}/skills/"
+            for pk in EditionPage.objects.values_list("pk", flat=True)
         ),
         "/api/v3/documents/",
         f"/api/v3/documents/?search={WORD}",
@@ -459,6 +482,8 @@ def test_nothing_private_appears_on_any_reading_path(client, academy, visitor, p
     private = PRIVACY[privacy](academy)
     if visitor != "anonymous":
         user = UserFactory() if visitor == "learner" else _applicant()
+        # Their recommendations are for the skill every private item is tagged with.
+        self_assessment(user, {academy.action_planning: 1})
         client.force_login(user)
         # Their own API token too, as a script of theirs would read the API with.
         token = APIToken.create_token(user=user, name="privacy")[1]

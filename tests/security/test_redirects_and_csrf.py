@@ -21,6 +21,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from assessments.models import SelfAssessment
 from cohorts.models import Application
 from courses.models import CoursePage, ModulePage
 from learning.models import Certificate, Enrolment, ModuleCompletion
@@ -254,7 +255,13 @@ def site(academy, course, module):
     # Wagtail serves every page at its own URL too (wagtail_serve), whatever method it is sent.
     for page in [academy.home, course, module]:
         urls[f"page:{page.specific_class.__name__}"] = page.url
-    return {"urls": urls, "learner": learner, "course": course, "module": module}
+    return {
+        "urls": urls,
+        "learner": learner,
+        "course": course,
+        "module": module,
+        "skill": academy.action_planning,
+    }
 
 
 def form_data(site):
@@ -272,6 +279,7 @@ def form_data(site):
         "password1": STRONG,
         "password2": STRONG,
         answer_field(site["module"]): "1",
+        f"skill_{site['skill'].pk}": "3",
     }
 
 
@@ -285,6 +293,7 @@ def snapshot(learner):
         "certificates": Certificate.objects.count(),
         "restrictions": PageViewRestriction.objects.count(),
         "applications": list(Application.objects.values_list("applicant", "status")),
+        "self_assessments": SelfAssessment.objects.count(),
     }
 
 
@@ -334,6 +343,7 @@ KNOWN_POST_ENDPOINTS = {
     "cohorts:decline_offer",
     "cohorts:reset_feed",
     "cohorts:attendance",
+    "assessments:assess",
 }
 
 
