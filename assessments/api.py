@@ -20,7 +20,7 @@ from assessments import cohort_profile
 from assessments.models import Rating
 from assessments.recommendations import recommend
 from assessments.services import latest_levels
-from courses.api import AcademyEditionRef, AcademySkillRef, paginate
+from courses.api import AcademyEditionRef, AcademyPageLink, AcademySkillRef, paginate
 from courses.models import EditionPage
 
 me_router = Router(tags=["academy"], auth=[BearerTokenAuth()])
@@ -122,23 +122,12 @@ class AcademyAreaLevels(Schema):
         return row.cells
 
 
-class AcademyModuleLink(Schema):
-    id: int
-    title: str
-    slug: str
-    url: str | None
-
-    @staticmethod
-    def resolve_url(page, context):
-        return page.get_url(context["request"])
-
-
 class AcademySkillNeed(Schema):
     skill: AcademySkillRef
     gap: int = Field(description="Sum over those who rated it of (5 − level) × importance.")
     rated_by: int
     average_level: float
-    modules: list[AcademyModuleLink] = Field(description="Live, public modules teaching it.")
+    modules: list[AcademyPageLink] = Field(description="Live, public modules teaching it.")
 
 
 class AcademyCohortSkills(Schema):

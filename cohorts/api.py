@@ -21,21 +21,10 @@ from ninja import Field, Query, Router, Schema
 
 from cohorts.applications import with_waitlist_position
 from cohorts.models import Application, Session
-from courses.api import PUBLIC_READ, AcademyEditionRef, paginate
+from courses.api import PUBLIC_READ, AcademyEditionRef, AcademyPageLink, paginate
 from courses.models import EditionPage, ModulePage
 
 sessions_router = Router(tags=["academy"], auth=PUBLIC_READ)
-
-
-class AcademySessionModule(Schema):
-    id: int
-    title: str
-    slug: str
-    url: str | None
-
-    @staticmethod
-    def resolve_url(page, context):
-        return page.get_url(context["request"])
 
 
 class AcademySession(Schema):
@@ -52,7 +41,7 @@ class AcademySession(Schema):
     sequence: int
     recording_url: str
     edition: AcademyEditionRef
-    modules: list[AcademySessionModule]
+    modules: list[AcademyPageLink]
     ics_url: str
 
     @staticmethod

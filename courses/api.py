@@ -40,6 +40,19 @@ class AcademyEditionRef(Schema):
     slug: str
 
 
+class AcademyPageLink(Schema):
+    """A page named where something else is the subject: a session's modules, a skill's."""
+
+    id: int
+    title: str
+    slug: str
+    url: str | None
+
+    @staticmethod
+    def resolve_url(page, context):
+        return page.get_url(context["request"])
+
+
 class AcademyModule(Schema):
     id: int
     title: str
