@@ -42,10 +42,13 @@ def test_a_trainer_reads_where_the_cohort_stands(page, sign_in):
     expect(levels.get_by_role("row", name="Participant 3")).to_be_visible()
     # Wider than the page, the table scrolls by itself, from the keyboard too.
     region = page.get_by_role("region", name="Each participant's latest levels, by skill")
+    assert region.evaluate("element => element.scrollWidth > element.clientWidth")
     region.focus()
     for _ in range(5):
         page.keyboard.press("ArrowRight")
-    assert region.evaluate("element => element.scrollLeft") > 0
+    # The browser may scroll smoothly: wait for the scroll rather than read it at once.
+    region.element_handle().wait_for_element_state("stable")
+    page.wait_for_function("element => element.scrollLeft > 0", arg=region.element_handle())
     # The page itself stays as wide as the window.
     assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
     screenshot(page, "cohort-skills", "trainer")
