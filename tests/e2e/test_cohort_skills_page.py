@@ -47,7 +47,6 @@ def test_a_trainer_reads_where_the_cohort_stands(page, sign_in):
     for _ in range(5):
         page.keyboard.press("ArrowRight")
     # The browser may scroll smoothly: wait for the scroll rather than read it at once.
-    region.element_handle().wait_for_element_state("stable")
     page.wait_for_function("element => element.scrollLeft > 0", arg=region.element_handle())
     # The page itself stays as wide as the window.
     assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
