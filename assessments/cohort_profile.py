@@ -30,7 +30,7 @@ from assessments.models import (
     gap_size,
     importances,
 )
-from cohorts.models import Application, Session
+from cohorts.models import Application, trains
 from courses.models import ModulePage
 from skills.models import Skill, SkillArea
 
@@ -43,10 +43,6 @@ SHADES = 4
 def sees_every_cohort(user):
     """Staff see every edition's cohort, however few have assessed themselves."""
     return user.has_perm("assessments.view_selfassessment")
-
-
-def trains(user, edition):
-    return Session.objects.filter(edition=edition, trainers=user).exists()
 
 
 def may_see(user, edition):

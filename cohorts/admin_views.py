@@ -13,6 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.db.models import Q
 from django.utils import dateformat, timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.functional import cached_property
@@ -32,8 +33,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 import django_filters
 
 from cohorts import applications
-from cohorts.models import DEFAULT_TIME_ZONE, Application, Cohort, Session
+from cohorts.models import DEFAULT_TIME_ZONE, TRAINERS_GROUP, Application, Cohort, Session
 from courses.models import EditionPage
+from lms.accounts.models import User
 from lms.core.api_guards import MAX_KEY
 from lms.core.reports import FormulaSafeExportMixin
 
@@ -248,6 +250,25 @@ class CohortEditView(EditView):
             return self.form_invalid(form)
 
 
+class CohortForm(WagtailAdminModelForm):
+    """An edition's trainers are picked among the people who could be one: trainers by their
+    profile or group, and staff; not among every learner."""
+
+    class Meta:
+        field_classes = {"trainers": KnownMultipleChoiceField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["trainers"].queryset = (
+            User.objects.filter(
+                Q(role=User.Role.TRAINER) | Q(groups__name=TRAINERS_GROUP) | Q(is_staff=True),
+                is_active=True,
+            )
+            .distinct()
+            .order_by("display_name", "email")
+        )
+
+
 class CohortViewSet(ModelViewSet):
     """How each edition takes applications: editors with the cohort permissions set it up."""
 
@@ -278,7 +299,9 @@ class CohortViewSet(ModelViewSet):
             FieldRowPanel([FieldPanel("seats"), FieldPanel("offer_days")]),
             FieldPanel("open_to"),
             FieldPanel("min_attendance"),
+            FieldPanel("trainers", widget=forms.CheckboxSelectMultiple),
         ],
+        base_form_class=CohortForm,
     )
 
     def get_index_view_kwargs(self, **kwargs):

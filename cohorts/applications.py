@@ -24,7 +24,7 @@ from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -32,7 +32,7 @@ from django.utils.formats import date_format
 from django_tasks import task
 
 from cohorts import emails
-from cohorts.models import Application, Cohort
+from cohorts.models import TRAINERS_GROUP, Application, Cohort
 from lms.accounts.models import User
 from lms.core.audit import audit
 from lms.core.cache import bump_generation
@@ -469,9 +469,26 @@ def _application_deleted(sender, instance, **kwargs):
         _offer_freed_seat(cohort, now)
 
 
+def _trainers_changed(sender, instance, action, pk_set, **kwargs):
+    """Whoever is named an edition's trainer joins the Trainers group, which opens the admin's
+    grading and coaching views to them; who trains no edition any more leaves it. The group gives
+    no edition's records by itself: each view asks which editions its viewer trains."""
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    group, _ = Group.objects.get_or_create(name=TRAINERS_GROUP)
+    if action == "post_add":
+        group.user_set.add(*pk_set)
+        return
+    still_training = Cohort.trainers.through.objects.values("user_id")
+    group.user_set.remove(*group.user_set.exclude(pk__in=still_training))
+
+
 def connect():
     """Connect the receivers that keep groups, seats and the page cache in step (from
     CohortsConfig.ready)."""
+    m2m_changed.connect(
+        _trainers_changed, sender=Cohort.trainers.through, dispatch_uid="cohorts.trainers_changed"
+    )
     post_save.connect(_cohort_saved, sender=Cohort, dispatch_uid="cohorts.cohort_saved")
     post_delete.connect(_cohort_deleted, sender=Cohort, dispatch_uid="cohorts.cohort_deleted")
     post_delete.connect(

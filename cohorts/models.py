@@ -17,6 +17,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from courses.models import EditionPage
+
 DEFAULT_TIME_ZONE = "Europe/Brussels"
 
 
@@ -73,6 +75,15 @@ class Cohort(models.Model):
         on_delete=models.SET_NULL,
         related_name="cohort",
         help_text="Kept in step with the accepted applications.",
+    )
+    trainers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="cohorts_trained",
+        help_text=(
+            "They see this edition's participants, submissions and shared action plans, give "
+            "feedback and take attendance. They join the Trainers group."
+        ),
     )
 
     class Meta:
@@ -345,6 +356,26 @@ class CalendarFeed(models.Model):
         self.save(update_fields=["token", "created_at"])
 
 
+TRAINERS_GROUP = "Trainers"
+
+
+def editions_trained(user):
+    """The ids of the editions `user` trains, as a subquery: those whose cohort names them a
+    trainer, and those where they lead a session."""
+    return (
+        EditionPage.objects.filter(Q(cohort__trainers=user) | Q(sessions__trainers=user))
+        .values("pk")
+        .distinct()
+    )
+
+
+def trains(user, edition):
+    """Whether `user` is one of the edition's trainers (editions_trained)."""
+    if not user.is_authenticated:
+        return False
+    return editions_trained(user).filter(pk=edition.pk).exists()
+
+
 def participates(user, edition):
     """Whether `user` is one of the edition's participants: their application was accepted.
 
@@ -364,7 +395,4 @@ def sees_join_links(user, edition):
         return False
     if user.is_staff:
         return True
-    return (
-        participates(user, edition)
-        or Session.objects.filter(edition=edition, trainers=user).exists()
-    )
+    return participates(user, edition) or trains(user, edition)

@@ -13,6 +13,15 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 
 from assessments.models import Rating, SelfAssessment, SkillScale
+from coaching.models import (
+    ActionPlan,
+    Assignment,
+    RubricCriterion,
+    Submission,
+    SubmissionVersion,
+    Team,
+    TeamMember,
+)
 from cohorts import applications
 from cohorts.models import Application, Cohort, Session
 from courses.models import CoursePage, EditionPage, ModulePage, ModuleSkill
@@ -507,3 +516,71 @@ def self_assessment(learner, levels, when=None):
         Rating(assessment=assessment, skill=skill, level=level) for skill, level in levels.items()
     )
     return assessment
+
+
+def trainer_of(edition, trainer=None):
+    """`trainer` (a new account unless given) named a trainer of `edition` by staff: they join the
+    Trainers group (cohorts.applications)."""
+    trainer = trainer or UserFactory(display_name="Tessa Trainer", role=User.Role.TRAINER)
+    cohort = Cohort.objects.filter(edition=edition).first() or CohortFactory(edition=edition)
+    cohort.trainers.add(trainer)
+    return trainer
+
+
+class AssignmentFactory(DjangoModelFactory):
+    """Individual work on a course or module (pass `page=`), due in a week, text and files,
+    without a rubric; `criteria=[skill, …]` adds a three-level criterion per skill."""
+
+    class Meta:
+        model = Assignment
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Homework {n}")
+    brief = "<p>Map your cluster's stakeholders and their needs.</p>"
+    due_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+
+    @factory.post_generation
+    def criteria(obj, create, extracted, **kwargs):
+        for skill in extracted or []:
+            RubricCriterionFactory(assignment=obj, skill=skill)
+
+
+class RubricCriterionFactory(DjangoModelFactory):
+    class Meta:
+        model = RubricCriterion
+
+    title = factory.LazyAttribute(lambda criterion: f"Uses {criterion.skill.name}")
+    level_1 = "Names it"
+    level_2 = "Applies it with help"
+    level_3 = "Applies it on their own"
+
+
+def team_of(edition, *members, name=None):
+    """A team of `edition` formed by staff, with `members` (participants)."""
+    team = Team.objects.create(edition=edition, name=name or f"Team {Team.objects.count() + 1}")
+    for learner in members:
+        TeamMember.objects.create(team=team, learner=learner)
+    return team
+
+
+def handed_in(assignment, by, text="My answer.", team=None, when=None):
+    """Version 1 of `by`'s submission (or `team`'s, written by `by`) to `assignment`, made directly
+    for tests that need work to exist; the story of handing in goes through coaching.submissions."""
+    when = when or timezone.now()
+    late = when > assignment.due_at
+    submission = Submission.objects.create(
+        assignment=assignment,
+        learner=None if team else by,
+        team=team,
+        version_count=1,
+        submitted_at=when,
+        late=late,
+    )
+    SubmissionVersion.objects.create(
+        submission=submission, number=1, text=text, author=by, submitted_at=when, late=late
+    )
+    return submission
+
+
+def action_plan(learner, edition, **fields):
+    return ActionPlan.objects.create(learner=learner, edition=edition, **fields)

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "materials",
     "learning",
     "cohorts",
+    "coaching",
     "assessments",
     "search",
     "demo",
@@ -191,8 +192,16 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
 
+# Participants' submissions and trainers' feedback files: outside MEDIA_ROOT and with no URL,
+# served only through coaching's views to those allowed to read them.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

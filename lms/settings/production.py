@@ -65,6 +65,17 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "file_overwrite": False,
         },
     }
+    # Submissions and feedback files under a prefix of their own, never public: the site streams
+    # them to the people allowed to read them (coaching.views).
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "location": "private",
+            "default_acl": "private",
+            "file_overwrite": False,
+        },
+    }
 
 # Search: Elasticsearch or OpenSearch by URL (then run `manage.py update_index`); otherwise the
 # database backend from base (PostgreSQL full-text search on PostgreSQL).

@@ -20,5 +20,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests write their generated files to a folder of their own, never to the site's media.
 MEDIA_ROOT = VAR_DIR / "test-media"
+PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"
+STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT
 # Parallel test workers use different databases; a shared page cache would mix their pages.
 PAGE_CACHE_SECONDS = 0
