@@ -12,7 +12,7 @@ deadlock), and each reads the application as the one before left it, so two staf
 the same application take one seat. Applying only inserts a row; the unique constraint refuses a
 second one.
 
-Each change emails the applicant (cohorts/emails.py) and writes an audit line once committed.
+Each change emails the applicant (lms/core/mail.py) and writes an audit line once committed.
 """
 
 import datetime
@@ -31,11 +31,11 @@ from django.utils.formats import date_format
 
 from django_tasks import task
 
-from cohorts import emails
 from cohorts.models import TRAINERS_GROUP, Application, Cohort
 from lms.accounts.models import User
 from lms.core.audit import audit
 from lms.core.cache import bump_generation
+from lms.core.mail import send_templated_email
 
 Status = Application.Status
 
@@ -316,8 +316,8 @@ def _record(application, event, by=None, previous=None):
     change that is, even if the process dies just after the commit.
     """
     edition = application.cohort.edition
-    emails.send(
-        f"application_{event}",
+    send_templated_email(
+        f"cohorts/emails/application_{event}",
         application.applicant,
         {
             "application": application,

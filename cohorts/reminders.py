@@ -29,8 +29,8 @@ from django.utils import timezone
 
 from django_tasks import task
 
-from cohorts import emails
 from cohorts.models import Application, Reminder, Session
+from lms.core.mail import send_templated_email
 
 LEAD_TIMES = {
     Reminder.Kind.DAY_BEFORE: datetime.timedelta(hours=24),
@@ -94,7 +94,7 @@ def send_reminders(session_id, kind, sequence):
                 session=session, learner=person, kind=kind, sequence=sequence
             )
             if created:
-                emails.send("reminder", person, context)
+                send_templated_email("cohorts/emails/reminder", person, context)
                 queued += 1
     return queued
 
@@ -116,7 +116,7 @@ def send_session_change(session_id, sequence):
     # All or none: a run killed halfway queued nothing, and running it again tells everyone once.
     with transaction.atomic():
         for person in people:
-            emails.send(template, person, context)
+            send_templated_email(f"cohorts/emails/{template}", person, context)
     return len(people)
 
 

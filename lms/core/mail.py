@@ -9,8 +9,28 @@ is a row of the same database: a status change and its email are stored together
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
+from django.template.loader import render_to_string
 
 from django_tasks import task
+
+
+def send_templated_email(template, to_user, context=None):
+    """Email `to_user` a message with a plain-text and an HTML part, written in three templates:
+    `template` "cohorts/emails/application_accepted" is its subject
+    (`…/application_accepted_subject.txt`), its plain text (`.txt`) and its HTML (`.html`,
+    extending `emails/base.html`). Every template gets `user`, the recipient, and `site_url`, the
+    site's address for absolute links, besides the context given.
+
+    Sent inside a transaction, the message is queued only if the transaction commits.
+    """
+    context = {"user": to_user, "site_url": settings.WAGTAILADMIN_BASE_URL, **(context or {})}
+    # A subject is one line, however its template is laid out.
+    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+    message = EmailMultiAlternatives(
+        subject=subject, body=render_to_string(f"{template}.txt", context), to=[to_user.email]
+    )
+    message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
+    message.send()
 
 
 class QueuedEmailBackend(BaseEmailBackend):
