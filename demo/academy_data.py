@@ -3,9 +3,13 @@
 Files (``demo/data/README.md`` describes them for content editors):
 
 - ``skills.toml``: the skill areas, each with its skills and each skill's levels (its scale);
-- ``editions/*.toml``: one edition per file, with how it takes applications (its cohort), its
-  live sessions, its courses, their modules and each module's body blocks;
-- ``materials.toml``: the materials library.
+- ``editions/*.toml``: one edition per file, with how it takes applications (its cohort, with
+  its trainers and demo participants), its live sessions, its courses, their modules and each
+  module's body blocks; then its coaching: teams, assignments with their rubric and the work
+  handed in, and action plans;
+- ``materials.toml``: the materials library;
+- ``people.toml``: the demo's fictional people (trainers and participants), named by their email
+  address in the editions.
 
 API::
 
@@ -18,10 +22,13 @@ API::
                                     #   sessions: [session], courses: [course]
                                     #   course: ..., modules: [module]
                                     #   module: ..., body: [(block type, value)]
+                                    #   teams, assignments, plans: [...] (RECORDS)
     data.materials                  # [material]
+    data.people                     # [person]: email, name, organisation, country, role
 
 ``load()`` returns plain lists, dicts, strings, numbers, ``datetime.date`` values and naive
-``datetime.datetime`` values (a session's local time in its time zone) with the
+``datetime.datetime`` values (a local time: a session's in its time zone, an assignment's and
+its work's in the assignment's, an action plan's in Brussels) with the
 keys ``load_academy`` reads (listed once, in ``RECORDS`` below), in the order of the files.
 A left-out optional key gets its default from ``OPTIONAL``; a module body block is a
 ``(type, value)`` pair, its value a text or a dict as ``BLOCK_VALUES`` says.
@@ -29,7 +36,11 @@ A left-out optional key gets its default from ``OPTIONAL``; a module body block 
 Before returning, everything is checked. The first problem raises ``DemoDataError`` naming the
 file and line: an unknown or missing key, a value of the wrong type (a date that is not a
 date, say) or out of its range, edition or session dates out of order, an unknown time zone,
-a repeated slug, or a reference to a skill, edition or material that is not defined.
+a repeated slug, or a reference to a skill, edition, material or person that is not defined; and
+for the coaching records of an edition (``check_coaching``), anything the academy would refuse:
+work on a course or module the edition does not have, a team member or an author who is not a
+participant, feedback by someone who is not a trainer, a score beyond its criterion's levels,
+times out of order.
 ``python -m demo.academy_data`` runs the same checks.
 
 No Django here: this module only reads and checks data.
@@ -61,8 +72,9 @@ class Table(NamedTuple):
 
 
 # The keys load_academy reads, per kind of record, in order. Each key maps to its type: str, int,
-# bool, date, datetime (a local time), [str] (a list of texts), Nested(kind) or Table(kind). A module body block is a table with a
-# "type" key; its other keys are those of the "<type> block" record.
+# float (any number), bool, date, datetime (a local time), [str] (a list of texts), [int] (a list
+# of whole numbers), Nested(kind) or Table(kind). A module body block is a table with a "type"
+# key; its other keys are those of the "<type> block" record.
 RECORDS = {
     "skills file": {"areas": Nested("area")},
     "area": {"slug": str, "name": str, "description": str, "skills": Nested("skill")},
@@ -94,15 +106,23 @@ RECORDS = {
         "cohort": Table("cohort"),
         "sessions": Nested("session"),
         "courses": Nested("course"),
+        "teams": Nested("team"),
+        "assignments": Nested("assignment"),
+        "plans": Nested("plan"),
     },
     # Applications are open from some days before the demo is loaded to some days after; an
-    # edition without these two keys takes no applications.
+    # edition without these two keys takes no applications. Trainers and participants are people
+    # of people.toml, by email.
     "cohort": {
         "seats": int,
         "open_to": str,
         "opens_days_before_loading": int,
         "closes_days_after_loading": int,
+        "trainers": [str],
+        "participants": Nested("participant"),
     },
+    # An accepted application; the organisation, role and country are the person's.
+    "participant": {"email": str, "motivation": str, "learning_goals": str},
     # Times are local to the session's time zone (Europe/Brussels when left out).
     "session": {
         "title": str,
@@ -150,6 +170,72 @@ RECORDS = {
     },
     "option": {"text": str, "correct": bool},
     "materials file": {"materials": Nested("material")},
+    "people file": {"people": Nested("person")},
+    "person": {"email": str, "name": str, "organisation": str, "country": str, "role": str},
+    "team": {"name": str, "members": [str]},
+    # Work set on a course of the edition, or on one of its modules. Its times, and those of the
+    # work handed in to it, are local to its time zone (Europe/Brussels when left out).
+    "assignment": {
+        "course": str,
+        "module": str,
+        "title": str,
+        "brief": str,
+        "due_at": datetime,
+        "time_zone": str,
+        "work": str,
+        "accepts": str,
+        "criteria": Nested("criterion"),
+        "submissions": Nested("submission"),
+    },
+    "criterion": {
+        "skill": str,
+        "title": str,
+        "level_1": str,
+        "level_2": str,
+        "level_3": str,
+        "level_4": str,
+        "level_5": str,
+    },
+    # By a participant (individual work) or a team (team work).
+    "submission": {"by": str, "team": str, "versions": Nested("submission version")},
+    "submission version": {
+        "by": str,
+        "submitted_at": datetime,
+        "text": str,
+        "files": Nested("file"),
+        "feedback": Table("feedback"),
+    },
+    # A small PDF made when loading, one page per text.
+    "file": {"name": str, "pages": [str]},
+    "feedback": {
+        "by": str,
+        "given_at": datetime,
+        "comments": str,
+        "outcome": str,
+        "scores": [int],
+        "file_name": str,
+        "file_pages": [str],
+    },
+    # A participant's action plan, saved in versions (the last is the plan as it stands), with
+    # the trainers' comments. Its times are Brussels time.
+    "plan": {
+        "by": str,
+        "shared_at": datetime,
+        "versions": Nested("plan version"),
+        "comments": Nested("comment"),
+    },
+    "plan version": {
+        "saved_at": datetime,
+        "notes": str,
+        "goals": Nested("goal"),
+        "actions": Nested("action"),
+        "kpis": Nested("kpi"),
+    },
+    "goal": {"title": str, "skill": str},
+    "action": {"title": str, "goal": str, "owner": str, "due_on": date, "status": str},
+    "kpi": {"name": str, "unit": str, "baseline": float, "target": float},
+    # On a goal or an action of the plan's last version, by one of the edition's trainers.
+    "comment": {"by": str, "goal": str, "action": str, "at": datetime, "body": str},
     "material": {
         "slug": str,
         "title": str,
@@ -182,6 +268,46 @@ OPTIONAL = {
     ("module", "introduction"): LEAVE_OUT,
     ("material", "external_url"): "",
     ("material", "pages"): [],
+    ("edition", "teams"): [],
+    ("edition", "assignments"): [],
+    ("edition", "plans"): [],
+    ("cohort", "trainers"): [],
+    ("cohort", "participants"): [],
+    ("person", "country"): "",
+    ("assignment", "module"): LEAVE_OUT,
+    ("assignment", "time_zone"): "Europe/Brussels",
+    ("assignment", "work"): "individual",
+    ("assignment", "accepts"): "both",
+    ("assignment", "criteria"): [],
+    ("assignment", "submissions"): [],
+    ("criterion", "level_4"): "",
+    ("criterion", "level_5"): "",
+    ("submission", "by"): LEAVE_OUT,
+    ("submission", "team"): LEAVE_OUT,
+    ("submission version", "by"): LEAVE_OUT,
+    ("submission version", "text"): "",
+    ("submission version", "files"): [],
+    ("submission version", "feedback"): LEAVE_OUT,
+    ("feedback", "outcome"): "reviewed",
+    ("feedback", "scores"): [],
+    ("feedback", "file_name"): LEAVE_OUT,
+    ("feedback", "file_pages"): LEAVE_OUT,
+    ("plan", "shared_at"): LEAVE_OUT,
+    ("plan", "comments"): [],
+    ("plan version", "notes"): "",
+    ("plan version", "goals"): [],
+    ("plan version", "actions"): [],
+    ("plan version", "kpis"): [],
+    ("goal", "skill"): LEAVE_OUT,
+    ("action", "goal"): LEAVE_OUT,
+    ("action", "owner"): "",
+    ("action", "due_on"): LEAVE_OUT,
+    ("action", "status"): "planned",
+    ("kpi", "unit"): "",
+    ("kpi", "baseline"): LEAVE_OUT,
+    ("kpi", "target"): LEAVE_OUT,
+    ("comment", "goal"): LEAVE_OUT,
+    ("comment", "action"): LEAVE_OUT,
 }
 
 # A body block's value: the text of this key for these types, a dict of its keys for the others.
@@ -198,6 +324,11 @@ UNIQUE = {
     ("course", "slug"): AMONG_SIBLINGS,
     ("module", "slug"): AMONG_SIBLINGS,
     ("material", "slug"): EVERYWHERE,
+    ("person", "email"): EVERYWHERE,
+    ("participant", "email"): AMONG_SIBLINGS,
+    ("team", "name"): AMONG_SIBLINGS,
+    ("goal", "title"): AMONG_SIBLINGS,
+    ("action", "title"): AMONG_SIBLINGS,
 }
 
 # Values that name a record defined elsewhere: (kind, key) -> (kind, key) of what they name.
@@ -207,6 +338,21 @@ REFERENCES = {
     ("material", "skills"): ("skill", "slug"),
     ("material", "edition"): ("edition", "number"),
     ("material block", "material"): ("material", "slug"),
+    ("criterion", "skill"): ("skill", "slug"),
+    ("goal", "skill"): ("skill", "slug"),
+    **{
+        reference: ("person", "email")
+        for reference in [
+            ("cohort", "trainers"),
+            ("participant", "email"),
+            ("team", "members"),
+            ("submission", "by"),
+            ("submission version", "by"),
+            ("feedback", "by"),
+            ("plan", "by"),
+            ("comment", "by"),
+        ]
+    },
 }
 
 # Dates of a record that must not go backwards, in this order.
@@ -216,7 +362,7 @@ DATE_ORDER = {
 }
 
 # Keys naming a time zone of the tz database.
-TIME_ZONES = {("session", "time_zone")}
+TIME_ZONES = {("session", "time_zone"), ("assignment", "time_zone")}
 
 # Whole numbers that must lie in a range.
 RANGES = {("scale", "importance"): range(1, 4)}
@@ -227,7 +373,9 @@ TYPE_NAMES = {
     bool: "true or false",
     date: "a date like 2024-03-11 (no quotes)",
     datetime: "a local date and time like 2024-01-23T10:00:00 (no quotes, no offset)",
+    float: "a number like 12 or 12.5",
 }
+LIST_NAMES = {str: "a list of texts", int: "a list of whole numbers"}
 
 
 class DemoDataError(ValueError):
@@ -242,6 +390,7 @@ class AcademyData(NamedTuple):
     skill_areas: list
     editions: list
     materials: list
+    people: list
 
 
 def load(data_dir=DATA_DIR):
@@ -251,8 +400,11 @@ def load(data_dir=DATA_DIR):
     skill_areas = reader.read(data_dir / "skills.toml", "skills file")["areas"]
     editions = [reader.read(path, "edition") for path in sorted(data_dir.glob("editions/*.toml"))]
     materials = reader.read(data_dir / "materials.toml", "materials file")["materials"]
+    people = reader.read(data_dir / "people.toml", "people file")["people"]
     reader.check_references()
-    return AcademyData(skill_areas, sorted(editions, key=lambda e: e["number"]), materials)
+    for edition in editions:
+        reader.check_coaching(edition)
+    return AcademyData(skill_areas, sorted(editions, key=lambda e: e["number"]), materials, people)
 
 
 class _Source:
@@ -294,6 +446,7 @@ class _Reader:
     def __init__(self):
         self.seen = {}  # (kind, key, value[, parent]) -> "file:line" of the record that has it
         self.references = []  # (source, line, label, key, value, (kind, key) it names)
+        self.places = {}  # id(record) -> (source, line, label), for the checks across records
 
     def read(self, path, kind):
         source = _Source(path)
@@ -302,7 +455,9 @@ class _Reader:
     def record(self, source, kind, data, line, table, parent):
         """Check one record (a TOML table) of ``kind`` and return it with keys as in RECORDS."""
         fields = RECORDS[kind]
-        called = data.get("slug", data.get("title"))
+        called = next(
+            (data[key] for key in ("slug", "title", "name", "email") if key in data), None
+        )
         label = f"{kind} {called!r}" if isinstance(called, str) else kind
 
         def fail(problem, key=None):
@@ -339,7 +494,9 @@ class _Reader:
                     parent=None,
                 )
             elif not _has_type(value, expected):
-                name = "a list of texts" if expected == [str] else TYPE_NAMES[expected]
+                name = (
+                    LIST_NAMES[expected[0]] if isinstance(expected, list) else TYPE_NAMES[expected]
+                )
                 fail(f"{key!r} must be {name}, not {value!r}", key)
             if (kind, key) in TIME_ZONES and value not in zoneinfo.available_timezones():
                 fail(f"{key!r} must be a time zone like Europe/Brussels, not {value!r}", key)
@@ -361,6 +518,7 @@ class _Reader:
         for earlier, later in pairwise(DATE_ORDER.get(kind, ())):
             if result[later] < result[earlier]:
                 fail(f"{later} ({result[later]}) is before {earlier} ({result[earlier]})", later)
+        self.places[id(result)] = (source, line, label)
         return result
 
     def records(self, source, kind, tables, parent_line, table):
@@ -401,10 +559,154 @@ class _Reader:
                     f"{label}: {key!r} names {kind} {value!r}, but no {kind} has that {kind_key}",
                 )
 
+    # Checks across the records of an edition -------------------------------------------------
+
+    def fail(self, record, problem, key=None):
+        """Raise the problem at ``record``'s line, or at its ``key``'s."""
+        source, line, label = self.places[id(record)]
+        where = source.key_line(key, line) if key else line
+        raise DemoDataError(source.path, where, f"{label}: {problem}")
+
+    def check_coaching(self, edition):
+        """The edition's teams, assignments and plans hold together as the academy requires:
+        its people are its participants and trainers, its work is on its own courses and
+        modules, and things happen in order."""
+        cohort = edition["cohort"]
+        trainers = set(cohort["trainers"])
+        participants = {participant["email"] for participant in cohort["participants"]}
+        teams = {}
+        member_of = {}
+        for team in edition["teams"]:
+            for email in team["members"]:
+                if email not in participants:
+                    self.fail(team, f"{email} is not a participant of the edition", "members")
+                if email in member_of:
+                    self.fail(team, f"{email} is already in team {member_of[email]!r}", "members")
+                member_of[email] = team["name"]
+            teams[team["name"]] = set(team["members"])
+        courses = {
+            course["slug"]: {module["slug"] for module in course["modules"]}
+            for course in edition["courses"]
+        }
+        for assignment in edition["assignments"]:
+            self.check_assignment(assignment, courses, participants, trainers, teams)
+        for plan in edition["plans"]:
+            self.check_plan(plan, participants, trainers)
+
+    def check_assignment(self, assignment, courses, participants, trainers, teams):
+        course = assignment["course"]
+        if course not in courses:
+            self.fail(assignment, f"the edition has no course {course!r}", "course")
+        module = assignment.get("module")
+        if module is not None and module not in courses[course]:
+            self.fail(assignment, f"course {course!r} has no module {module!r}", "module")
+        for criterion in assignment["criteria"]:
+            if criterion["level_5"] and not criterion["level_4"]:
+                self.fail(criterion, "describe level_4 before level_5", "level_5")
+        levels = [
+            sum(1 for n in range(1, 6) if criterion[f"level_{n}"])
+            for criterion in assignment["criteria"]
+        ]
+        team_work = assignment["work"] == "team"
+        for submission in assignment["submissions"]:
+            if team_work and ("team" not in submission or "by" in submission):
+                self.fail(submission, "team work is handed in by a team: give its team, not by")
+            if not team_work and ("by" not in submission or "team" in submission):
+                self.fail(submission, "individual work is handed in by a participant: give by")
+            if team_work:
+                if submission["team"] not in teams:
+                    self.fail(submission, f"the edition has no team {submission['team']!r}", "team")
+                authors = teams[submission["team"]]
+            else:
+                if submission["by"] not in participants:
+                    self.fail(submission, f"{submission['by']} is not a participant", "by")
+                authors = {submission["by"]}
+            self.check_versions(submission, team_work, authors, trainers, levels)
+
+    def check_versions(self, submission, team_work, authors, trainers, levels):
+        if not submission["versions"]:
+            self.fail(submission, "a submission has at least one version")
+        since, reviewed = None, False
+        for version in submission["versions"]:
+            if reviewed:
+                self.fail(version, "the version before was reviewed: no new version after that")
+            author = version.get("by")
+            if team_work and author is None:
+                self.fail(version, "say which member of the team handed it in: give by")
+            if author is not None and author not in authors:
+                self.fail(version, f"{author} did not hand in this work", "by")
+            if since is not None and version["submitted_at"] < since:
+                self.fail(version, "it is before the version or feedback above it", "submitted_at")
+            since = version["submitted_at"]
+            for file in version["files"]:
+                self.check_pdf_name(file, file["name"], "name")
+            feedback = version.get("feedback")
+            if feedback is None:
+                continue
+            if feedback["by"] not in trainers:
+                self.fail(feedback, f"{feedback['by']} is not a trainer of the edition", "by")
+            if feedback["given_at"] < version["submitted_at"]:
+                self.fail(feedback, "it is before the version was handed in", "given_at")
+            since, reviewed = feedback["given_at"], feedback["outcome"] == "reviewed"
+            scores = feedback["scores"]
+            if len(scores) != len(levels):
+                self.fail(feedback, f"give {len(levels)} scores, one per criterion", "scores")
+            for number, (score, top) in enumerate(zip(scores, levels, strict=True), start=1):
+                if not 1 <= score <= top:
+                    self.fail(
+                        feedback, f"criterion {number} is scored 1 to {top}, not {score}", "scores"
+                    )
+            if ("file_name" in feedback) != ("file_pages" in feedback):
+                self.fail(feedback, "a feedback file needs both file_name and file_pages")
+            if "file_name" in feedback:
+                self.check_pdf_name(feedback, feedback["file_name"], "file_name")
+
+    def check_pdf_name(self, record, name, key):
+        if not name.lower().endswith(".pdf"):
+            self.fail(
+                record, f"the file is made as a PDF: its name ends in .pdf, not {name!r}", key
+            )
+
+    def check_plan(self, plan, participants, trainers):
+        if plan["by"] not in participants:
+            self.fail(plan, f"{plan['by']} is not a participant of the edition", "by")
+        versions = plan["versions"]
+        if not versions:
+            self.fail(plan, "a plan has at least one version")
+        for earlier, later in pairwise(versions):
+            if later["saved_at"] < earlier["saved_at"]:
+                self.fail(later, "it is before the version above it", "saved_at")
+        for version in versions:
+            goals = {goal["title"] for goal in version["goals"]}
+            for action in version["actions"]:
+                if "goal" in action and action["goal"] not in goals:
+                    self.fail(action, f"this version has no goal {action['goal']!r}", "goal")
+        shared_at = plan.get("shared_at")
+        if shared_at is not None and shared_at < versions[0]["saved_at"]:
+            self.fail(plan, "a plan is shared after its first save", "shared_at")
+        last = versions[-1]
+        for comment in plan["comments"]:
+            if comment["by"] not in trainers:
+                self.fail(comment, f"{comment['by']} is not a trainer of the edition", "by")
+            if shared_at is None:
+                self.fail(comment, "trainers comment on shared plans: give the plan a shared_at")
+            if comment["at"] < shared_at:
+                self.fail(comment, "it is before the plan was shared", "at")
+            if ("goal" in comment) == ("action" in comment):
+                self.fail(comment, "give either the goal or the action it is about")
+            about = "goal" if "goal" in comment else "action"
+            titles = {item["title"] for item in last[f"{about}s"]}
+            if comment[about] not in titles:
+                self.fail(
+                    comment, f"the plan's last version has no {about} {comment[about]!r}", about
+                )
+
 
 def _has_type(value, expected):
-    if expected == [str]:
-        return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    if isinstance(expected, list):
+        return isinstance(value, list) and all(_has_type(item, expected[0]) for item in value)
+    if expected is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
     if expected is bool:
         return isinstance(value, bool)
     if expected is datetime:
@@ -420,8 +722,10 @@ if __name__ == "__main__":
         sys.exit(str(error))
     courses = [course for edition in data.editions for course in edition["courses"]]
     sessions = sum(len(edition["sessions"]) for edition in data.editions)
+    assignments = sum(len(edition["assignments"]) for edition in data.editions)
     print(
         f"OK: {len(data.skill_areas)} skill areas, {len(data.editions)} editions, "
         f"{sessions} sessions, {len(courses)} courses, "
-        f"{sum(len(c['modules']) for c in courses)} modules, {len(data.materials)} materials."
+        f"{sum(len(c['modules']) for c in courses)} modules, {len(data.materials)} materials, "
+        f"{assignments} assignments, {len(data.people)} people."
     )

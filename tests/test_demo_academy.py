@@ -10,6 +10,7 @@ import subprocess
 import sys
 import zoneinfo
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from html.parser import HTMLParser
 from io import StringIO
 from pathlib import Path
@@ -30,11 +31,40 @@ import pytest
 from taggit.models import Tag
 
 from assessments.models import SkillScale
-from cohorts.models import Cohort, Session
+from coaching.access import reviewable_submissions
+from coaching.models import (
+    ActionPlan,
+    Assignment,
+    Feedback,
+    PlanAction,
+    PlanComment,
+    PlanGoal,
+    PlanKPI,
+    PlanVersion,
+    RubricCriterion,
+    RubricScore,
+    Submission,
+    SubmissionFile,
+    SubmissionVersion,
+    Team,
+    TeamMember,
+)
+from coaching.plans import snapshot
+from cohorts.models import (
+    DEFAULT_TIME_ZONE,
+    TRAINERS_GROUP,
+    Application,
+    Cohort,
+    Session,
+    participates,
+    trains,
+)
 from courses.models import CoursePage, EditionPage, ModulePage
 from demo import academy_data
 from demo.academy_data import DemoDataError, Nested, Table
+from demo.management.commands.load_academy import DEMO_PASSWORD
 from home.models import HomePage
+from lms.accounts.models import User
 from materials.models import Material, MaterialLibraryPage
 from skills.models import Skill, SkillArea
 
@@ -209,6 +239,55 @@ FAULTS = {
         'date = "1 December 2022"',
         "'date' must be a date",
     ),
+    "a trainer who is not in people.toml": (
+        "editions/turin-2023.toml",
+        "[cohort]",
+        'trainers = ["tessa.trainer@example.org"]',
+        'trainers = ["tess.trainer@example.org"]',
+        "'trainers' names person 'tess.trainer@example.org', but no person has that email",
+    ),
+    "an assignment on a module its course does not have": (
+        "editions/strasbourg-2023.toml",
+        "[[assignments]]",
+        'module = "listening-to-members"',
+        'module = "no-such-module"',
+        "course 'strategy-foundations' has no module 'no-such-module'",
+    ),
+    "a team member who is not a participant of the edition": (
+        "editions/sofia-2024.toml",
+        "[[teams]]",
+        'members = ["dana.demo@example.org", "milan.demo@example.org", "ines.demo@example.org"]',
+        'members = ["dana.demo@example.org", "petra.demo@example.org"]',
+        "petra.demo@example.org is not a participant of the edition",
+    ),
+    "feedback by someone who does not train the edition": (
+        "editions/turin-2023.toml",
+        "[assignments.submissions.versions.feedback]",
+        'by = "tessa.trainer@example.org"',
+        'by = "theo.trainer@example.org"',
+        "theo.trainer@example.org is not a trainer of the edition",
+    ),
+    "a score above its criterion's levels": (
+        "editions/turin-2023.toml",
+        "[assignments.submissions.versions.feedback]",
+        "scores = [3, 2, 1]",
+        "scores = [3, 2, 5]",
+        "criterion 3 is scored 1 to 4, not 5",
+    ),
+    "a score missing": (
+        "editions/turin-2023.toml",
+        "[assignments.submissions.versions.feedback]",
+        "scores = [3, 2, 1]",
+        "scores = [3, 2]",
+        "give 3 scores, one per criterion",
+    ),
+    "a comment on a goal the plan does not have": (
+        "editions/turin-2023.toml",
+        "[[plans.comments]]",
+        'goal = "Bring members into EU projects"',
+        'goal = "Bring more members into EU projects"',
+        "the plan's last version has no goal 'Bring more members into EU projects'",
+    ),
 }
 
 
@@ -232,14 +311,19 @@ def test_a_fault_in_the_data_names_its_file_and_line(data_copy, file, after, old
 # The data files against the models --------------------------------------------------------------
 
 CHILD_PAGES = object()
+PLAN_VERSIONS = object()
 
 # The model of each kind of record, and the field each of its keys fills where the field is named
-# differently (CHILD_PAGES: the records are pages below it).
+# differently (CHILD_PAGES: the records are pages below it; PLAN_VERSIONS: the records are the
+# plan as each save left it, kept as its PlanVersion snapshots, the last being the plan itself).
 MODELS = {
     "area": (SkillArea, {}),
     "skill": (Skill, {}),
     "scale": (SkillScale, {}),
-    "edition": (EditionPage, {"courses": CHILD_PAGES}),
+    "edition": (
+        EditionPage,
+        {"courses": CHILD_PAGES, "assignments": "edition_assignments", "plans": "action_plans"},
+    ),
     "course": (CoursePage, {"outcomes": "learning_outcomes", "modules": CHILD_PAGES}),
     "module": (ModulePage, {"minutes": "estimated_minutes"}),
     "material": (Material, {"pages": "document"}),
@@ -248,17 +332,34 @@ MODELS = {
         {
             "opens_days_before_loading": "applications_open_at",
             "closes_days_after_loading": "applications_close_at",
+            "participants": "applications",
         },
     ),
     "session": (Session, {}),
+    "participant": (Application, {"email": "applicant"}),
+    "person": (User, {"name": "display_name"}),
+    "team": (Team, {}),
+    "assignment": (Assignment, {"course": "page", "module": "page"}),
+    "criterion": (RubricCriterion, {}),
+    "submission": (Submission, {"by": "learner"}),
+    "submission version": (SubmissionVersion, {"by": "author"}),
+    "file": (SubmissionFile, {"pages": "file"}),
+    "feedback": (Feedback, {"by": "trainer", "given_at": "created_at", "file_pages": "file"}),
+    "plan": (ActionPlan, {"by": "learner", "versions": PLAN_VERSIONS}),
+    "plan version": (ActionPlan, {"saved_at": "updated_at"}),
+    "goal": (PlanGoal, {}),
+    "action": (PlanAction, {}),
+    "kpi": (PlanKPI, {}),
+    "comment": (PlanComment, {"by": "author", "at": "created_at"}),
 }
 # Records that only hold others: the files themselves.
-CONTAINERS = {"skills file", "materials file"}
+CONTAINERS = {"skills file", "materials file", "people file"}
 # What a key of each type may fill.
 FIELD_TYPES = {
     date: models.DateField,
     datetime: models.DateTimeField,
     bool: models.BooleanField,
+    float: models.DecimalField,
 }
 
 
@@ -272,6 +373,10 @@ def test_every_data_key_fills_a_field_of_its_model():
             if target is CHILD_PAGES:
                 child_model = MODELS[expected.kind][0]
                 assert child_model in model.allowed_subpage_models(), (kind, key)
+                continue
+            if target is PLAN_VERSIONS:
+                assert model._meta.get_field("versions").related_model is PlanVersion
+                assert MODELS[expected.kind][0] is model, (kind, key)
                 continue
             field = model._meta.get_field(target)  # raises FieldDoesNotExist
             if isinstance(expected, Nested | Table) and expected.kind in MODELS:
@@ -318,6 +423,38 @@ def records(data):
                     yield "block", block
     for material in data.materials:
         yield "material", material
+    for person in data.people:
+        yield "person", person
+    for edition in data.editions:
+        yield from coaching_records(edition)
+
+
+def coaching_records(edition):
+    for participant in edition["cohort"]["participants"]:
+        yield "participant", participant
+    for team in edition["teams"]:
+        yield "team", team
+    for assignment in edition["assignments"]:
+        yield "assignment", assignment
+        for criterion in assignment["criteria"]:
+            yield "criterion", criterion
+        for submission in assignment["submissions"]:
+            yield "submission", submission
+            for version in submission["versions"]:
+                yield "submission version", version
+                for file in version["files"]:
+                    yield "file", file
+                if "feedback" in version:
+                    yield "feedback", version["feedback"]
+    for plan in edition["plans"]:
+        yield "plan", plan
+        for version in plan["versions"]:
+            yield "plan version", version
+            for kind in ("goal", "action", "kpi"):
+                for record in version[f"{kind}s"]:
+                    yield kind, record
+        for comment in plan["comments"]:
+            yield "comment", comment
 
 
 def test_every_value_in_the_data_is_one_its_model_field_accepts(data):
@@ -359,6 +496,10 @@ def test_every_value_in_the_data_is_one_its_model_field_accepts(data):
             ("course", "level"),
             ("course", "delivery"),
             ("session", "kind"),
+            ("person", "role"),
+            ("assignment", "work"),
+            ("feedback", "outcome"),
+            ("action", "status"),
         ]
     }
     assert values["session", "kind"] == set(Session.Kind.values)
@@ -366,13 +507,20 @@ def test_every_value_in_the_data_is_one_its_model_field_accepts(data):
     assert values["material", "language"] <= choices(Material, "language")
     assert values["course", "level"] <= set(CoursePage.Level.values)
     assert values["course", "delivery"] <= set(CoursePage.Delivery.values)
+    assert values["person", "role"] <= set(User.Role.values)
+    # Individual and team work, and feedback that closes the work or invites a new version.
+    assert values["assignment", "work"] == set(Assignment.Work.values)
+    assert values["feedback", "outcome"] == set(Feedback.Outcome.values)
+    assert values["action", "status"] <= set(PlanAction.Status.values)
 
 
 @pytest.mark.usefixtures("demo_academy")
 def test_everything_loaded_passes_its_models_validation():
     """What the admin would check: fields, and module bodies block by block (a self-check has
     exactly one right answer, a callout a known style...)."""
-    for model in (SkillArea, Skill, SkillScale, Material, Cohort, Session):
+    coaching = (Application, Team, Assignment, RubricCriterion, Submission, SubmissionVersion)
+    plans = (ActionPlan, PlanGoal, PlanAction, PlanKPI, PlanComment)
+    for model in (SkillArea, Skill, SkillScale, Material, Cohort, Session, *coaching, *plans):
         for obj in model.objects.all():
             obj.full_clean()
     for page in Page.objects.filter(depth__gt=1).specific():
@@ -446,6 +594,31 @@ def academy_counts():
         "cohorts": Cohort.objects.count(),
         "sessions": Session.objects.count(),
         "groups": Group.objects.count(),
+        "group members": User.groups.through.objects.count(),
+        "people": User.objects.count(),
+        "applications": Application.objects.count(),
+        "seats taken": sorted(Cohort.objects.values_list("seats_taken", flat=True)),
+        "trainers": Cohort.trainers.through.objects.count(),
+        **{
+            model._meta.verbose_name_plural: model.objects.count()
+            for model in (
+                Team,
+                TeamMember,
+                Assignment,
+                RubricCriterion,
+                Submission,
+                SubmissionVersion,
+                SubmissionFile,
+                Feedback,
+                RubricScore,
+                ActionPlan,
+                PlanVersion,
+                PlanGoal,
+                PlanAction,
+                PlanKPI,
+                PlanComment,
+            )
+        },
     }
 
 
@@ -586,11 +759,34 @@ def block_as_data(block):
     raise AssertionError(f"the demo data has no {block.block_type} block")
 
 
+def local_zone(obj):
+    """The zone the data files write `obj`'s times in."""
+    match obj:
+        case Session():
+            return obj.zone
+        case Assignment():
+            return zoneinfo.ZoneInfo(obj.time_zone)
+        case SubmissionVersion() | Feedback():
+            return zoneinfo.ZoneInfo(obj.submission.assignment.time_zone)
+    return zoneinfo.ZoneInfo(DEFAULT_TIME_ZONE)
+
+
 def as_data(obj, kind, key):
     """What `obj` holds for the data file's `key`, written as the data files write it."""
     model, renamed = MODELS[kind]
     value = getattr(obj, renamed.get(key, key))
     match kind, key:
+        case ("cohort", "trainers") | ("team", "members"):
+            users = User.objects.filter(team_memberships__team=obj) if kind == "team" else value
+            return sorted(users.values_list("email", flat=True))
+        case ("assignment", "course"):
+            return value.slug if value.specific_class is CoursePage else value.get_parent().slug
+        case ("assignment", "module"):
+            return value.slug
+        case ("feedback", "scores"):
+            return list(value.order_by("criterion__sort_order").values_list("level", flat=True))
+        case ("file", "pages") | ("feedback", "file_pages"):
+            return bool(value)
         case (_, "skills"):
             return slugs(value.order_by("slug"))
         case (_, "tags"):
@@ -603,9 +799,18 @@ def as_data(obj, kind, key):
             return value.number
         case ("material", "pages"):
             return value is not None
-        case ("session", "starts_at" | "ends_at"):
-            # The data files write local times in the session's zone.
-            return value.astimezone(obj.zone).replace(tzinfo=None)
+    match value:
+        case datetime():
+            # The data files write local times (sessions, assignments: in their own zone).
+            return value.astimezone(local_zone(obj)).replace(tzinfo=None)
+        case User():
+            return value.email
+        case Skill():
+            return value.slug
+        case Team():
+            return value.name
+        case PlanGoal() | PlanAction():
+            return value.title
     return value
 
 
@@ -617,11 +822,15 @@ def assert_holds(obj, kind, record):
         if kind == "cohort" and key in MODELS["cohort"][1]:
             continue  # dates relative to the day of loading, tested on their own
         value = record[key]
-        if key in ("skills", "tags"):
+        if key in ("skills", "tags", "trainers", "members"):
             value = sorted(value)
         elif (kind, key) == ("material", "pages"):
             # The pages become the PDF document; a recording has none.
             value = bool(value) and record["kind"] != Material.Kind.RECORDING
+        elif (kind, key) in (("file", "pages"), ("feedback", "file_pages")):
+            value = True  # they become the file's PDF
+        elif expected is float:
+            value = Decimal(str(value))
         assert as_data(obj, kind, key) == value, f"{kind} {record.get('slug', '')}: {key}"
 
 
@@ -719,3 +928,269 @@ def test_every_page_reachable_from_home_answers_200(client):
         assert MaterialLibraryPage.material_url(material) in seen
     for session in Session.objects.all():
         assert reverse("cohorts:session_ics", args=[session.uid]) in seen
+
+
+# The demo's coaching ----------------------------------------------------------------------------
+
+
+def test_the_coaching_holds_what_the_data_files_say(demo_academy, data):
+    """The people, each edition's trainers and participants, teams, assignments with their rubric,
+    the work handed in with its feedback, and the action plans with their versions and comments:
+    each record went into its model, in the files' order."""
+    for person in data.people:
+        assert_holds(User.objects.get(email=person["email"]), "person", person)
+    for edition_data in data.editions:
+        edition = EditionPage.objects.get(slug=edition_data["slug"])
+        for participant in edition_data["cohort"]["participants"]:
+            application = edition.cohort.applications.get(applicant__email=participant["email"])
+            assert application.status == Application.Status.ACCEPTED
+            assert_holds(application, "participant", participant)
+        for team, team_data in zip(
+            edition.teams.order_by("pk"), edition_data["teams"], strict=True
+        ):
+            assert_holds(team, "team", team_data)
+        assignments = Assignment.objects.filter(edition=edition).order_by("pk")
+        for assignment, assignment_data in zip(
+            assignments, edition_data["assignments"], strict=True
+        ):
+            assert_holds_assignment(assignment, assignment_data)
+        plans = ActionPlan.objects.filter(edition=edition).order_by("pk")
+        for plan, plan_data in zip(plans, edition_data["plans"], strict=True):
+            assert_holds_plan(plan, plan_data)
+
+
+def assert_holds_assignment(assignment, data):
+    assert_holds(assignment, "assignment", data)
+    criteria = assignment.criteria.order_by("sort_order")
+    for criterion, criterion_data in zip(criteria, data["criteria"], strict=True):
+        assert_holds(criterion, "criterion", criterion_data)
+    submissions = assignment.submissions.order_by("pk")
+    for submission, submission_data in zip(submissions, data["submissions"], strict=True):
+        assert_holds(submission, "submission", submission_data)
+        versions = submission.versions.order_by("number")
+        for version, version_data in zip(versions, submission_data["versions"], strict=True):
+            assert_holds(version, "submission version", version_data)
+            files = version.files.order_by("pk")
+            for file, file_data in zip(files, version_data["files"], strict=True):
+                assert_holds(file, "file", file_data)
+            if "feedback" in version_data:
+                assert_holds(version.feedback, "feedback", version_data["feedback"])
+            else:
+                assert not Feedback.objects.filter(version=version).exists()
+
+
+def assert_holds_plan(plan, data):
+    assert_holds(plan, "plan", data)
+    # The plan as it stands is its last version; each version keeps the plan as it was then.
+    last = data["versions"][-1]
+    assert_holds(plan, "plan version", last)
+    for kind, rows in (("goal", plan.goals), ("action", plan.actions), ("kpi", plan.kpis)):
+        for row, row_data in zip(rows.all(), last[f"{kind}s"], strict=True):
+            assert_holds(row, kind, row_data)
+    versions = plan.versions.order_by("number")
+    assert [version.number for version in versions] == list(range(1, len(data["versions"]) + 1))
+    for version, version_data in zip(versions, data["versions"], strict=True):
+        saved_at = version.saved_at.astimezone(local_zone(version)).replace(tzinfo=None)
+        assert saved_at == version_data["saved_at"]
+        content = version.content
+        assert content["notes"] == version_data["notes"]
+        for kind, name in (("goals", "title"), ("actions", "title"), ("kpis", "name")):
+            assert [row[name] for row in content[kind]] == [row[name] for row in version_data[kind]]
+    for comment, comment_data in zip(
+        plan.comments.order_by("created_at"), data["comments"], strict=True
+    ):
+        assert_holds(comment, "comment", comment_data)
+
+
+@pytest.mark.usefixtures("demo_academy")
+def test_every_demo_edition_sets_an_assignment_with_a_rubric_on_its_own_course():
+    """One assignment per edition, on a course or module of that edition, with a brief of a few
+    sentences, a due date, and two or three criteria, each assessing a skill on three to five
+    described levels."""
+    for edition in EditionPage.objects.all():
+        assignments = list(Assignment.objects.filter(edition=edition))
+        assert len(assignments) == 1, edition
+        assignment = assignments[0]
+        page = assignment.page.specific
+        assert isinstance(page, CoursePage | ModulePage)
+        assert page.is_descendant_of(edition)
+        assert assignment.brief.count(". ") >= 2, assignment
+        assert assignment.due_at.tzinfo is not None
+        criteria = list(assignment.criteria.select_related("skill"))
+        assert 2 <= len(criteria) <= 3, assignment
+        for criterion in criteria:
+            assert criterion.skill_id
+            assert 3 <= len(criterion.levels) <= 5, criterion
+            assert len(set(criterion.levels)) == len(criterion.levels), criterion
+    # Both kinds of work: a team case study among the individual homework.
+    assert {a.work for a in Assignment.objects.all()} == set(Assignment.Work.values)
+
+
+def sign_in(client, email):
+    response = client.post("/accounts/login/", {"username": email, "password": DEMO_PASSWORD})
+    assert response.status_code == 302, email
+    return User.objects.get(email=email)
+
+
+@pytest.mark.usefixtures("demo_academy")
+def test_each_demo_edition_has_fictional_trainers_who_sign_in_with_the_demo_password(client):
+    """As the README says: a trainer of every edition, clearly made up, signs in with the
+    published password and reaches the admin's coaching views; each sees only the work of the
+    editions they train."""
+    for edition in EditionPage.objects.select_related("cohort"):
+        trainers = list(edition.cohort.trainers.all())
+        assert trainers, edition
+        for trainer in trainers:
+            assert trainer.display_name.endswith("(fictional)")
+            assert trainer.email.endswith("@example.org")
+            assert trainer.groups.filter(name=TRAINERS_GROUP).exists()
+            assert trains(trainer, edition)
+    for trainer in User.objects.filter(groups__name=TRAINERS_GROUP):
+        sign_in(client, trainer.email)
+        assert client.get("/admin/").status_code == 200
+        reviewable = reviewable_submissions(trainer)
+        assert reviewable.exists()
+        for submission in Submission.objects.select_related("assignment__edition"):
+            in_their_edition = trains(trainer, submission.assignment.edition)
+            assert reviewable.filter(pk=submission.pk).exists() == in_their_edition
+        client.post("/accounts/logout/")
+
+
+def test_the_demo_people_are_clearly_fictional(data):
+    for person in data.people:
+        assert person["name"].endswith("(fictional)"), person["email"]
+        assert person["organisation"].endswith("(fictional)"), person["email"]
+        assert person["email"].endswith("@example.org"), person["email"]
+
+
+def read(field_file):
+    with field_file.open("rb") as handle:
+        return handle.read()
+
+
+@pytest.mark.usefixtures("demo_academy")
+def test_the_demo_participant_has_two_versions_with_feedback_and_rubric_scores(client):
+    """Petra's homework: handed in, sent back for a new version with scores and an annotated
+    file, handed in again and reviewed; every criterion scored within its levels, by a trainer of
+    her edition, and every file a real PDF in the private storage."""
+    petra = sign_in(client, "petra.demo@example.org")
+    submission = Submission.objects.select_related("assignment__edition").get(learner=petra)
+    assignment = submission.assignment
+    assert participates(petra, assignment.edition)
+    versions = list(submission.versions.order_by("number"))
+    assert [v.number for v in versions] == [1, 2] and submission.version_count == 2
+    assert all(v.author == petra and v.text for v in versions)
+    criteria = list(assignment.criteria.order_by("sort_order"))
+    outcomes = []
+    for version in versions:
+        feedback = version.feedback
+        assert feedback.submission == submission
+        assert trains(feedback.trainer, assignment.edition)
+        assert feedback.created_at > version.submitted_at
+        scores = {score.criterion: score.level for score in feedback.scores.all()}
+        assert set(scores) == set(criteria)
+        assert all(1 <= level <= len(c.levels) for c, level in scores.items())
+        outcomes.append(feedback.outcome)
+    assert outcomes == [Feedback.Outcome.RESUBMIT, Feedback.Outcome.REVIEWED]
+    assert submission.status == Submission.Status.REVIEWED
+    assert submission.reviewed_at == versions[1].feedback.created_at
+    assert submission.submitted_at == versions[1].submitted_at and not submission.late
+    files = [file for version in versions for file in version.files.all()]
+    assert files and read(versions[0].feedback.file).startswith(b"%PDF-")
+    for file in files:
+        assert read(file.file).startswith(b"%PDF-") and file.size == file.file.size
+        assert file.content_type == "application/pdf" and file.name.endswith(".pdf")
+        assert file.file.storage is SubmissionFile._meta.get_field("file").storage
+
+
+@pytest.mark.usefixtures("demo_academy")
+def test_the_demo_action_plan_has_two_versions_and_a_trainer_comment_on_a_goal():
+    plan = ActionPlan.objects.select_related("learner", "edition").get(
+        learner__email="petra.demo@example.org"
+    )
+    assert participates(plan.learner, plan.edition)
+    versions = list(plan.versions.order_by("number"))
+    assert [v.number for v in versions] == [1, 2] and plan.version == 2
+    assert versions[0].saved_at < versions[1].saved_at == plan.updated_at
+    assert all(v.saved_by == plan.learner for v in versions)
+    # The second version changed the plan, and is the plan as it stands.
+    assert versions[0].content != versions[1].content
+    assert versions[1].content == snapshot(plan)
+    assert plan.goals.exists() and plan.actions.exists() and plan.kpis.exists()
+    assert plan.shared_with_trainers and versions[0].saved_at <= plan.shared_at
+    comments = list(plan.comments.select_related("author", "goal"))
+    on_goals = [comment for comment in comments if comment.goal is not None]
+    assert on_goals
+    for comment in comments:
+        assert trains(comment.author, plan.edition)
+        assert comment.created_at > plan.shared_at
+        assert (comment.goal or comment.action).plan == plan
+        assert comment.about.endswith((comment.goal or comment.action).title)
+
+
+@pytest.mark.usefixtures("demo_academy")
+def test_a_demo_team_hands_in_its_case_study_together():
+    """A team of participants of one edition, with team work handed in by one member and waiting
+    for the edition's trainer."""
+    team = Team.objects.select_related("edition").get()
+    members = list(User.objects.filter(team_memberships__team=team))
+    assert len(members) >= 2
+    assert all(participates(member, team.edition) for member in members)
+    submission = Submission.objects.select_related("assignment").get(team=team)
+    assert submission.learner is None and submission.assignment.is_team_work
+    assert submission.assignment.edition == team.edition
+    assert submission.versions.get().author in members
+    assert submission.status == Submission.Status.SUBMITTED
+    trainer = team.edition.cohort.trainers.get()
+    assert reviewable_submissions(trainer).filter(pk=submission.pk).exists()
+
+
+@pytest.mark.usefixtures("demo_academy")
+def test_demo_participants_take_their_seats_and_join_their_editions_groups():
+    for cohort in Cohort.objects.select_related("participants_group"):
+        accepted = cohort.applications.filter(status=Application.Status.ACCEPTED)
+        assert cohort.seats_taken == accepted.count()
+        members = set(cohort.participants_group.user_set.values_list("pk", flat=True))
+        assert members == set(accepted.values_list("applicant_id", flat=True))
+
+
+@pytest.mark.usefixtures("demo_academy")
+def test_loading_again_keeps_what_people_and_editors_changed():
+    """An assignment an editor reworded, a rubric level rewritten, a trainer staff added, a
+    password its owner changed: the next load leaves them, and adds nothing."""
+    assignment = Assignment.objects.order_by("pk").first()
+    assignment.title = "Edited in the admin"
+    assignment.save()
+    criterion = assignment.criteria.first()
+    criterion.level_1 = "Rewritten by the trainer."
+    criterion.save()
+    cohort = assignment.edition.cohort
+    extra_trainer = User.objects.create_user("extra.trainer@example.org", "another password")
+    cohort.trainers.add(extra_trainer)
+    petra = User.objects.get(email="petra.demo@example.org")
+    petra.set_password("her own password")
+    petra.save()
+    before = academy_counts()
+    call_command("load_academy", verbosity=0, stdout=StringIO())
+    assert academy_counts() == before
+    assignment.refresh_from_db()
+    criterion.refresh_from_db()
+    petra.refresh_from_db()
+    assert assignment.title == "Edited in the admin"
+    assert criterion.level_1 == "Rewritten by the trainer."
+    assert extra_trainer in cohort.trainers.all()
+    assert petra.check_password("her own password")
+
+
+@pytest.mark.usefixtures("demo_academy")
+def test_an_academy_loaded_before_coaching_gets_it_once():
+    """A database loaded before the academy had coaching gets its people, trainers, teams,
+    assignments, work and plans on the next load, and only once."""
+    before = academy_counts()
+    Assignment.objects.all().delete()
+    Team.objects.all().delete()
+    User.objects.filter(email__endswith="@example.org").delete()
+    assert not Cohort.trainers.through.objects.exists()
+    call_command("load_academy", verbosity=0, stdout=StringIO())
+    call_command("load_academy", verbosity=0, stdout=StringIO())
+    assert academy_counts() == before

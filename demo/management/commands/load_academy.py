@@ -1,21 +1,35 @@
 """Load the demo Cluster Booster Academy from its data files (demo/data/): taxonomy with each
 skill's levels, editions with their applications and live sessions, courses, modules and
-materials.
+materials; and the coaching: fictional trainers and participants, teams, assignments with their
+rubrics, work handed in with the trainers' feedback, and an action plan with its versions and
+comments.
 
-Idempotent: anything that already exists (matched by slug; an edition's cohort and sessions,
-which have none, once the edition has any; a skill's levels once it has them) is left as it is, so a second run creates nothing and
-changes nothing.
+Idempotent: anything that already exists is left as it is, so a second run creates nothing and
+changes nothing, and what editors changed since stays. Things are matched by slug (pages,
+materials, skills) or by email (people); those without either are loaded once, when their place
+has none: an edition's cohort, sessions and teams, a cohort's trainers, a course's or module's
+assignments (with their rubric and the work handed in), a skill's levels, a participant's
+application and action plan.
+
+The demo's people get accounts with DEMO_PASSWORD, which the README publishes so that anyone can
+try the academy as a trainer or a participant: the demo is for a machine of one's own, never for
+a site others can reach.
 """
 
 import io
 import json
 from datetime import timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from wagtail.documents import get_document_model
@@ -27,7 +41,26 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 
 from assessments.models import SkillScale
-from cohorts.models import Cohort, Session
+from coaching.models import (
+    ActionPlan,
+    Assignment,
+    Feedback,
+    PlanAction,
+    PlanComment,
+    PlanGoal,
+    PlanKPI,
+    PlanVersion,
+    RubricCriterion,
+    RubricScore,
+    Submission,
+    SubmissionFile,
+    SubmissionVersion,
+    Team,
+    TeamMember,
+)
+from coaching.plans import snapshot
+from cohorts.applications import participants_group_id
+from cohorts.models import DEFAULT_TIME_ZONE, Application, Cohort, Session
 from courses.models import CoursePage, EditionPage, ModulePage
 from demo import academy_data
 from home.models import HomeFeaturedCourse, HomePage
@@ -80,6 +113,9 @@ def png_bytes(label, colour):
 
 EDITION_COLOURS = [(11, 61, 145), (10, 42, 102), (20, 84, 160), (30, 60, 120)]
 
+# The password of every account the demo makes, published in the README (see the docstring).
+DEMO_PASSWORD = "cluster-academy-demo"  # noqa: S105 (public on purpose: the README gives it)
+
 
 class Command(BaseCommand):
     help = "Load the demo Cluster Booster Academy (safe to run again: existing content is kept)."
@@ -89,6 +125,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             self.created = 0
             skills = self.load_skills(academy.skill_areas)
+            people = self.load_people(academy.people)
             home = self.load_home()
             self.load_library(home)
             editions = {data["number"]: self.load_edition(home, data) for data in academy.editions}
@@ -103,6 +140,7 @@ class Command(BaseCommand):
                 self.load_sessions(edition, data["sessions"])
                 courses = [self.load_course(edition, c, skills, materials) for c in data["courses"]]
                 first_courses.append(courses[0])
+                self.load_coaching(edition, data, skills, people)
             if not home.featured_courses.exists():
                 for order, course in enumerate(first_courses):
                     HomeFeaturedCourse.objects.create(page=home, course=course, sort_order=order)
@@ -345,3 +383,285 @@ class Command(BaseCommand):
         material.save_revision().publish()
         self.created += 1
         return material
+
+    # People ----------------------------------------------------------------------------------
+
+    def load_people(self, people):
+        """The demo's fictional people by email: accounts made once, then left to their owners
+        (a changed password or profile stays)."""
+        user_model = get_user_model()
+        password = None
+        accounts = {}
+        for data in people:
+            # As sign-in finds an account: whatever the case of its address.
+            user = user_model.objects.filter(email__iexact=data["email"]).first()
+            if user is None:
+                # One hash for all of them: the password is public, and hashing is slow on purpose.
+                password = password or make_password(DEMO_PASSWORD)
+                user = user_model.objects.create(
+                    email=data["email"],
+                    password=password,
+                    display_name=data["name"],
+                    organisation=data["organisation"],
+                    country=data["country"],
+                    role=data["role"],
+                )
+                self.created += 1
+            accounts[data["email"]] = user
+        return accounts
+
+    # Coaching --------------------------------------------------------------------------------
+
+    def load_coaching(self, edition, data, skills, people):
+        cohort = Cohort.objects.get(edition=edition)
+        self.load_trainers(cohort, data["cohort"]["trainers"], people)
+        for participant in data["cohort"]["participants"]:
+            self.load_participant(cohort, participant, people)
+        self.load_teams(edition, data["teams"], people)
+        self.load_assignments(edition, data["assignments"], skills, people)
+        for plan in data["plans"]:
+            self.load_plan(edition, plan, skills, people)
+
+    def load_trainers(self, cohort, emails, people):
+        # Naming a trainer puts them in the Trainers group (cohorts.applications).
+        if emails and not cohort.trainers.exists():
+            cohort.trainers.add(*(people[email] for email in emails))
+            self.created += len(emails)
+
+    def load_participant(self, cohort, data, people):
+        """An accepted application, made directly as the other demo rows are: nobody is emailed.
+        It takes its seat and joins the participants group, as accepting does."""
+        person = people[data["email"]]
+        if Application.objects.filter(cohort=cohort, applicant=person).exists():
+            return
+        Application.objects.create(
+            cohort=cohort,
+            applicant=person,
+            organisation=person.organisation,
+            role=get_user_model().Role(person.role).label,
+            country=person.country,
+            motivation=data["motivation"],
+            learning_goals=data["learning_goals"],
+            status=Application.Status.ACCEPTED,
+        )
+        Cohort.objects.filter(pk=cohort.pk).update(seats_taken=F("seats_taken") + 1)
+        person.groups.add(participants_group_id(cohort))
+        self.created += 1
+
+    def load_teams(self, edition, teams, people):
+        if edition.teams.exists():
+            return
+        for data in teams:
+            team = Team.objects.create(edition=edition, name=data["name"])
+            for email in data["members"]:
+                TeamMember.objects.create(team=team, learner=people[email])
+            self.created += 1 + len(data["members"])
+
+    def load_assignments(self, edition, assignments, skills, people):
+        """Each course's or module's assignments, when it has none: an editor may since have
+        changed them, or the rubric, and the work handed in is the participants'."""
+        pages_with_work = set(
+            Assignment.objects.filter(edition=edition).values_list("page_id", flat=True)
+        )
+        for data in assignments:
+            page = CoursePage.objects.child_of(edition).get(slug=data["course"])
+            if "module" in data:
+                page = ModulePage.objects.child_of(page).get(slug=data["module"])
+            if page.pk in pages_with_work:
+                continue
+            assignment = Assignment.objects.create(
+                page=page,
+                title=data["title"],
+                brief=data["brief"],
+                due_at=data["due_at"].replace(tzinfo=ZoneInfo(data["time_zone"])),
+                time_zone=data["time_zone"],
+                work=data["work"],
+                accepts=data["accepts"],
+            )
+            criteria = [
+                RubricCriterion.objects.create(
+                    assignment=assignment,
+                    sort_order=order,
+                    skill=skills[criterion.pop("skill")],
+                    **criterion,
+                )
+                for order, criterion in enumerate(dict(c) for c in data["criteria"])
+            ]
+            self.created += 1 + len(criteria)
+            for submission in data["submissions"]:
+                self.load_submission(assignment, criteria, submission, people)
+
+    def load_submission(self, assignment, criteria, data, people):
+        """A participant's or team's work, version by version, with the trainer's feedback on
+        each version that has some, and the submission's state as those left it."""
+        zone = ZoneInfo(assignment.time_zone)
+        if "team" in data:
+            team = Team.objects.filter(edition=assignment.edition, name=data["team"]).first()
+            if team is None:
+                return  # renamed or removed by staff since: its work goes with it
+            owner = {"team": team}
+        else:
+            owner = {"learner": people[data["by"]]}
+        submission = Submission.objects.create(assignment=assignment, **owner)
+        self.created += 1
+        for number, version_data in enumerate(data["versions"], start=1):
+            submitted_at = version_data["submitted_at"].replace(tzinfo=zone)
+            version = SubmissionVersion.objects.create(
+                submission=submission,
+                number=number,
+                text=version_data["text"],
+                author=people[version_data.get("by", data.get("by"))],
+                submitted_at=submitted_at,
+                late=assignment.is_past_due(submitted_at),
+            )
+            self.created += 1
+            for file_data in version_data["files"]:
+                content = pdf_bytes(file_data["name"], file_data["pages"])
+                stored = SubmissionFile(
+                    version=version,
+                    name=file_data["name"],
+                    content_type="application/pdf",
+                    size=len(content),
+                )
+                stored.file.save(file_data["name"], ContentFile(content), save=False)
+                stored.save()
+                self.created += 1
+            submission.version_count = number
+            submission.submitted_at = submitted_at
+            submission.late = version.late
+            submission.status = Submission.Status.SUBMITTED
+            if "feedback" in version_data:
+                feedback = self.load_feedback(submission, version, criteria, version_data, people)
+                # The submission's state once the latest version has feedback with this outcome
+                # (as coaching.feedback leaves it): the two share their values.
+                submission.status = Submission.Status(feedback.outcome)
+                submission.reviewed_at = feedback.created_at
+        submission.save()
+
+    def load_feedback(self, submission, version, criteria, version_data, people):
+        data = version_data["feedback"]
+        feedback = Feedback(
+            submission=submission,
+            version=version,
+            trainer=people[data["by"]],
+            comments=data["comments"],
+            outcome=data["outcome"],
+            created_at=data["given_at"].replace(tzinfo=ZoneInfo(submission.assignment.time_zone)),
+        )
+        if "file_name" in data:
+            content = pdf_bytes(data["file_name"], data["file_pages"])
+            feedback.file_name = data["file_name"]
+            feedback.file_content_type = "application/pdf"
+            feedback.file.save(data["file_name"], ContentFile(content), save=False)
+        feedback.save()
+        RubricScore.objects.bulk_create(
+            RubricScore(feedback=feedback, criterion=criterion, level=level)
+            for criterion, level in zip(criteria, data["scores"], strict=True)
+        )
+        self.created += 1 + len(criteria)
+        return feedback
+
+    def load_plan(self, edition, data, skills, people):
+        """The participant's action plan, saved version by version as the plan page saves it
+        (coaching.plans): its goals, actions and KPIs become each version's, matched by title, and
+        each version keeps the plan's snapshot. Then the trainers' comments."""
+        learner = people[data["by"]]
+        if ActionPlan.objects.filter(learner=learner, edition=edition).exists():
+            return
+        zone = ZoneInfo(DEFAULT_TIME_ZONE)
+        plan = ActionPlan.objects.create(learner=learner, edition=edition)
+        self.created += 1
+        goals, actions = {}, {}
+        for number, version in enumerate(data["versions"], start=1):
+            saved_at = version["saved_at"].replace(tzinfo=zone)
+            goals = self.sync_plan_rows(
+                plan,
+                PlanGoal,
+                "title",
+                [
+                    {"title": goal["title"], "skill": skills.get(goal.get("skill"))}
+                    for goal in version["goals"]
+                ],
+            )
+            actions = self.sync_plan_rows(
+                plan,
+                PlanAction,
+                "title",
+                [
+                    {
+                        "title": action["title"],
+                        "goal": goals.get(action.get("goal")),
+                        "owner": action["owner"],
+                        "due_on": action.get("due_on"),
+                        "status": action["status"],
+                    }
+                    for action in version["actions"]
+                ],
+            )
+            self.sync_plan_rows(
+                plan,
+                PlanKPI,
+                "name",
+                [
+                    {
+                        "name": kpi["name"],
+                        "unit": kpi["unit"],
+                        "baseline": _decimal(kpi.get("baseline")),
+                        "target": _decimal(kpi.get("target")),
+                    }
+                    for kpi in version["kpis"]
+                ],
+            )
+            plan.notes = version["notes"]
+            plan.version = number
+            plan.updated_at = saved_at
+            plan.save()
+            PlanVersion.objects.create(
+                plan=plan,
+                number=number,
+                content=snapshot(plan),
+                saved_by=learner,
+                saved_at=saved_at,
+            )
+            self.created += 1
+        if "shared_at" in data:
+            plan.shared_with_trainers = True
+            plan.shared_at = data["shared_at"].replace(tzinfo=zone)
+            plan.save()
+        for comment in data["comments"]:
+            on_goal = "goal" in comment
+            about = goals[comment["goal"]] if on_goal else actions[comment["action"]]
+            PlanComment.objects.create(
+                plan=plan,
+                goal=about if on_goal else None,
+                action=None if on_goal else about,
+                # As coaching.plans.comment words it.
+                about=f"{'Goal' if on_goal else 'Action'}: {about.title}",
+                author=people[comment["by"]],
+                body=comment["body"],
+                created_at=comment["at"].replace(tzinfo=zone),
+            )
+            self.created += 1
+
+    def sync_plan_rows(self, plan, model, key, rows):
+        """Make the plan's `model` rows those of `rows`, in order: a row whose `key` (title or
+        name) the plan already has is updated in place, as a save keeps it, so that comments stay
+        on it; the others are new, and rows left out go. Returns the rows by `key`."""
+        existing = {getattr(row, key): row for row in model.objects.filter(plan=plan)}
+        kept = {}
+        for order, fields in enumerate(rows):
+            row = existing.pop(fields[key], None) or model(plan=plan)
+            for name, value in fields.items():
+                setattr(row, name, value)
+            row.sort_order = order
+            if row.pk is None:
+                self.created += 1
+            row.save()
+            kept[fields[key]] = row
+        model.objects.filter(pk__in=[row.pk for row in existing.values()]).delete()
+        return kept
+
+
+def _decimal(number):
+    # Through str, so that 12.5 is stored as 12.50 and not as the float's binary expansion.
+    return None if number is None else Decimal(str(number))
