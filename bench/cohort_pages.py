@@ -227,6 +227,11 @@ def print_table(label, sizes, loads, cohort, results):
         for (sessions, applicants), load in zip(sizes, loads, strict=True)
     )
     print(f"\n#### {label} ({connection.vendor}; {small}, then {large}, {accepted} accepted)\n")
+    print_rows(results)
+
+
+def print_rows(results):
+    """The table of `results`, one {name: (shown URL, status, queries, median, p95)} per size."""
     print(
         "| page | URL | SQL queries, small / large | median ms, small | p95 ms, small | median ms, large | p95 ms, large |"
     )

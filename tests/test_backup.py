@@ -30,10 +30,11 @@ learner = {
     ),
     "certificates": sorted(Certificate.objects.values_list("learner__email", "code")),
 }
-media = Path(settings.MEDIA_ROOT)
 files = {
-    str(p.relative_to(media)): hashlib.sha256(p.read_bytes()).hexdigest()
-    for p in sorted(media.rglob("*")) if p.is_file()
+    f"{setting}/{p.relative_to(root)}": hashlib.sha256(p.read_bytes()).hexdigest()
+    for setting in ("MEDIA_ROOT", "PRIVATE_MEDIA_ROOT")
+    for root in [Path(getattr(settings, setting))]
+    for p in sorted(root.rglob("*")) if p.is_file()
 }
 print(json.dumps({"counts": counts, "learner": learner, "files": files}, default=str))
 """
@@ -44,7 +45,8 @@ from tests.factories import SmallAcademy, academy_home
 SmallAcademy(academy_home())
 """
 
-# A learner with an enrolment and a completion, and an uploaded document in the media.
+# A learner with an enrolment and a completion, an uploaded document in the media, and a
+# submission's file in the private media.
 LEARNER = """
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
@@ -63,6 +65,8 @@ assert learning.complete_module(learner, module.specific, course, answers)[0]
 get_document_model().objects.create(
     title="Backed-up upload", file=ContentFile(b"the original bytes", name="kept-upload.txt")
 )
+from coaching.models import private_storage
+private_storage().save("submissions/kept-homework.pdf", ContentFile(b"%PDF-1.4 homework"))
 """
 
 # Changes after the backup: the learner deleted, a material gone, the upload overwritten and a
@@ -78,6 +82,7 @@ Material.objects.order_by("pk").first().delete()
 upload = get_document_model().objects.get(title="Backed-up upload")
 Path(upload.file.path).write_bytes(b"overwritten")
 (Path(settings.MEDIA_ROOT) / "added-later.txt").write_text("not in the backup")
+(Path(settings.PRIVATE_MEDIA_ROOT) / "submissions" / "kept-homework.pdf").unlink()
 """
 
 
@@ -104,7 +109,8 @@ def round_trip(env, tmp_path):
     manage(env, "shell", "-c", LEARNER)
     before = snapshot(env)
     assert ["kept@example.org"] == [e for e, _ in before["learner"]["enrolments"]]
-    assert before["files"]["documents/kept-upload.txt"]
+    assert before["files"]["MEDIA_ROOT/documents/kept-upload.txt"]
+    assert before["files"]["PRIVATE_MEDIA_ROOT/submissions/kept-homework.pdf"]
 
     folder = Path(manage(env, "backup", "--output", str(tmp_path / "backup")).strip())
     manage(env, "shell", "-c", DAMAGE)
@@ -126,6 +132,7 @@ def environment(tmp_path, database_url):
         DATABASE_URL=database_url,
         LMS_VAR_DIR=str(tmp_path / "var"),
         MEDIA_ROOT=str(tmp_path / "var" / "media"),
+        PRIVATE_MEDIA_ROOT=str(tmp_path / "var" / "private"),
     )
     return env
 

@@ -2,7 +2,8 @@
 
 A backup is a folder: `database.sqlite3` (SQLite's online backup API, consistent while the site
 runs) or `database.dump` (pg_dump's custom format), `media.tar.gz` (everything under
-MEDIA_ROOT) and `manifest.json` saying which engine and database it came from.
+MEDIA_ROOT), `private.tar.gz` (everything under PRIVATE_MEDIA_ROOT: participants' submissions and
+trainers' feedback files) and `manifest.json` saying which engine and database it came from.
 """
 
 import json
@@ -20,7 +21,8 @@ from django.db import connection
 from django.utils import timezone
 
 MANIFEST = "manifest.json"
-MEDIA = "media.tar.gz"
+# Each archive and the setting naming the folder it holds.
+ARCHIVES = {"media.tar.gz": "MEDIA_ROOT", "private.tar.gz": "PRIVATE_MEDIA_ROOT"}
 FILES = {"sqlite": "database.sqlite3", "postgresql": "database.dump"}
 
 
@@ -68,15 +70,16 @@ def backup(folder):
     else:
         name = connection.settings_dict["NAME"]
         _pg_command("pg_dump", "--format=custom", "--file", str(database), name)
-    media_root = Path(settings.MEDIA_ROOT)
-    with tarfile.open(folder / MEDIA, "w:gz") as archive:
-        if media_root.exists():
-            archive.add(media_root, arcname=".")
+    for name, setting in ARCHIVES.items():
+        root = Path(getattr(settings, setting))
+        with tarfile.open(folder / name, "w:gz") as archive:
+            if root.exists():
+                archive.add(root, arcname=".")
     manifest = {
         "created": timezone.now().isoformat(),
         "engine": engine,
         "database": str(connection.settings_dict["NAME"]),
-        "media_root": str(media_root),
+        "media_root": str(settings.MEDIA_ROOT),
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
     return folder
@@ -103,11 +106,14 @@ def restore(folder):
             "pg_restore", "--clean", "--if-exists", "--single-transaction", "--dbname", name,
             str(database),
         )  # fmt: skip
-    _restore_media(folder / MEDIA, Path(settings.MEDIA_ROOT))
+    for name, setting in ARCHIVES.items():
+        # A backup made before private files existed has no archive of them: they stay as they are.
+        if (folder / name).exists():
+            _restore_media(folder / name, Path(getattr(settings, setting)))
 
 
 def _restore_media(archive_path, media_root):
-    """Replace MEDIA_ROOT by the archive's files: files added since the backup go too."""
+    """Replace a media folder by the archive's files: files added since the backup go too."""
     media_root.parent.mkdir(parents=True, exist_ok=True)
     unpacked = Path(tempfile.mkdtemp(prefix=".restoring-", dir=media_root.parent))
     with tarfile.open(archive_path, "r:gz") as archive:
