@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from assessments import cohort_profile, services
 from assessments.forms import SelfAssessmentForm
+from coaching.work import latest_rubric_scores
 from courses.models import EditionPage
 
 
@@ -23,6 +24,7 @@ def my_skills(request):
         {
             "comparison": services.assessments_for_chart(request.user),
             "evidence": services.evidence(request.user),
+            "rubric_scores": latest_rubric_scores(request.user),
         },
     )
 

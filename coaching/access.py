@@ -9,7 +9,8 @@ read every edition's.
 from django.db.models import Q
 
 from coaching.models import ActionPlan, Submission, Team
-from cohorts.models import editions_trained
+from cohorts.models import Application, editions_trained
+from courses.models import EditionPage
 
 
 def sees_every_edition(user):
@@ -49,3 +50,14 @@ def readable_plans(user):
     if not user.is_authenticated or not user.has_perm("coaching.review_submission"):
         return ActionPlan.objects.none()
     return shared.filter(edition__in=editions_trained(user))
+
+
+def participant_editions(user):
+    """The ids of the editions `user` takes part in (their application accepted), as a subquery;
+    their assignments and action plans are for them and their trainers only."""
+    if not user.is_authenticated:
+        return EditionPage.objects.none().values("pk")
+    return EditionPage.objects.filter(
+        cohort__applications__applicant=user,
+        cohort__applications__status=Application.Status.ACCEPTED,
+    ).values("pk")

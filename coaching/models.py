@@ -13,11 +13,12 @@ by coaching's own views to the people allowed to read them.
 
 import posixpath
 import uuid
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -51,6 +52,15 @@ def submission_upload_to(instance, filename):
 
 def feedback_upload_to(instance, filename):
     return private_name("feedback", filename)
+
+
+def delete_stored_file(sender, instance, using, **kwargs):
+    """post_delete of SubmissionFile and Feedback (connected in CoachingConfig.ready): the stored
+    file goes with its row, whether the row is deleted alone or with the account, submission or
+    version it belongs to; once the deletion is committed, so that a rolled-back one keeps it."""
+    if instance.file.name:
+        storage, name = instance.file.storage, instance.file.name
+        transaction.on_commit(partial(storage.delete, name), using=using)
 
 
 class Assignment(ClusterableModel):

@@ -475,7 +475,11 @@ def _trainers_changed(sender, instance, action, pk_set, **kwargs):
     no edition's records by itself: each view asks which editions its viewer trains."""
     if action not in ("post_add", "post_remove", "post_clear"):
         return
-    group, _ = Group.objects.get_or_create(name=TRAINERS_GROUP)
+    group = Group.objects.filter(name=TRAINERS_GROUP).first()
+    if group is None:
+        # The roles migration (coaching 0002) makes the group; only a database being restored
+        # row by row lacks it for a moment, and then the memberships are restored with it.
+        return
     if action == "post_add":
         group.user_set.add(*pk_set)
         return

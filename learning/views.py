@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from coaching.work import learner_work
 from cohorts.applications import WITHDRAWABLE
 from courses.models import CoursePage, ModulePage
 from learning import services
@@ -98,6 +99,7 @@ def dashboard(request):
         "learning/dashboard.html",
         {
             "next_sessions": services.next_sessions(learner),
+            "work": learner_work(learner),
             "applications": services.applications(learner),
             "withdrawable": WITHDRAWABLE,
             "in_progress": [item for item in courses if not item.finished],

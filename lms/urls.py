@@ -7,6 +7,7 @@ from wagtail.api.v3.urls import api
 from wagtail.documents import urls as wagtaildocs_urls
 
 from assessments import urls as assessments_urls
+from coaching import urls as coaching_urls
 from cohorts import urls as cohorts_urls
 from learning import urls as learning_urls
 from lms.accounts import urls as accounts_urls
@@ -37,6 +38,7 @@ urlpatterns = [
     path("", include(assessments_urls)),
     path("", include(learning_urls)),
     path("", include(cohorts_urls)),
+    path("", include(coaching_urls)),
     path("", include(search_urls)),
 ]
 

@@ -37,6 +37,10 @@ EXAMPLES = {
     # Without a token too (tests/assessments/test_recommendations.py reads them with one).
     "/api/v3/academy/me/recommendations/": [{}],
     "/api/v3/academy/me/assessments/": [{}, {"limit": 2, "offset": 1}],
+    # Without a token too (tests/coaching/test_api.py reads them with one).
+    "/api/v3/academy/me/submissions/": [{}, {"limit": 2, "offset": 1}],
+    "/api/v3/academy/me/submissions/{submission_id}/": [{"submission_id": "1"}],
+    "/api/v3/academy/me/action-plans/": [{}, {"limit": 2, "offset": 1}],
     # Staff only, so a 401 here (tests/assessments/test_cohort_skills.py reads it with a token).
     "/api/v3/academy/editions/{edition_id}/skills/": [{"edition_id": "1"}],
 }
@@ -104,6 +108,7 @@ def test_every_documented_academy_endpoint_answers_as_documented(client, catalog
             url = url.replace("{uid}", params.pop("uid", ""))
             url = url.replace("{application_id}", params.pop("application_id", ""))
             url = url.replace("{edition_id}", params.pop("edition_id", ""))
+            url = url.replace("{submission_id}", params.pop("submission_id", ""))
             _check_against_schema(openapi, operation, client.get(url, params))
 
 

@@ -33,7 +33,8 @@ def grant(apps, group_name, permissions):
         for action in actions:
             permission, _ = Permission.objects.get_or_create(
                 content_type=content_type,
-                codename=f"{action}_{model}",
+                # "access_admin" is already a full codename; the rest are "<action>_<model>".
+                codename=action if "_" in action else f"{action}_{model}",
                 defaults={"name": f"Can {action} {model}"},
             )
             group.permissions.add(permission)

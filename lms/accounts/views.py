@@ -8,7 +8,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.hashers import make_password
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import F
+from django.db.models import F, Q
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -99,6 +99,130 @@ def profile(request):
     return render(request, "accounts/profile.html", {"form": form})
 
 
+def _name(user):
+    """How another person (a trainer) is named in the export; None once their account is gone."""
+    return (user.get_full_name() or user.get_short_name()) if user else None
+
+
+def _exported_submissions(learner):
+    """The coaching app's submissions of the learner and their teams, through the reverse
+    relations (accounts cannot import coaching): each version with its files' names, each
+    feedback with its rubric scores. Files themselves are not in the export: the learner
+    downloads them from the assignment's page."""
+    submissions = (
+        learner.submissions.model.objects.filter(
+            Q(learner=learner) | Q(team__members__learner=learner)
+        )
+        .distinct()
+        .select_related("assignment__edition", "team")
+        .prefetch_related(
+            "versions__files",
+            "feedback__version",
+            "feedback__trainer",
+            "feedback__scores__criterion__skill",
+        )
+        .order_by("submitted_at", "pk")
+    )
+    return [
+        {
+            "assignment": submission.assignment.title,
+            "edition": submission.assignment.edition.title,
+            "team": submission.team.name if submission.team else None,
+            "status": submission.status,
+            "submitted_at": submission.submitted_at,
+            "late": submission.late,
+            "reviewed_at": submission.reviewed_at,
+            "versions": [
+                {
+                    "number": version.number,
+                    "submitted_at": version.submitted_at,
+                    "late": version.late,
+                    "written_by_you": version.author_id == learner.pk,
+                    "text": version.text,
+                    "files": [
+                        {"name": file.name, "content_type": file.content_type, "size": file.size}
+                        for file in version.files.all()
+                    ],
+                }
+                for version in submission.versions.all()
+            ],
+            "feedback": [
+                {
+                    "version": feedback.version.number,
+                    "trainer": _name(feedback.trainer),
+                    "comments": feedback.comments,
+                    "outcome": feedback.outcome,
+                    "created_at": feedback.created_at,
+                    "file_name": feedback.file_name if feedback.file else None,
+                    "scores": [
+                        {
+                            "criterion": score.criterion.title,
+                            "skill": score.criterion.skill.name,
+                            "level": score.level,
+                            "of": len(score.criterion.levels),
+                        }
+                        for score in feedback.scores.all()
+                    ],
+                }
+                for feedback in submission.feedback.all()
+            ],
+        }
+        for submission in submissions
+    ]
+
+
+def _exported_action_plans(learner):
+    """The coaching app's action plans of the learner, with every saved version and the
+    trainers' comments."""
+    plans = (
+        learner.action_plans.select_related("edition")
+        .prefetch_related("goals__skill", "actions__goal", "kpis", "versions", "comments__author")
+        .order_by("edition__path", "pk")
+    )
+    return [
+        {
+            "edition": plan.edition.title,
+            "notes": plan.notes,
+            "version": plan.version,
+            "updated_at": plan.updated_at,
+            "shared_with_trainers": plan.shared_with_trainers,
+            "shared_at": plan.shared_at,
+            "goals": [
+                {"title": goal.title, "skill": goal.skill.name if goal.skill else None}
+                for goal in plan.goals.all()
+            ],
+            "actions": [
+                {
+                    "title": action.title,
+                    "goal": action.goal.title if action.goal else None,
+                    "owner": action.owner,
+                    "due_on": action.due_on,
+                    "status": action.status,
+                }
+                for action in plan.actions.all()
+            ],
+            "kpis": [
+                {"name": kpi.name, "unit": kpi.unit, "baseline": kpi.baseline, "target": kpi.target}
+                for kpi in plan.kpis.all()
+            ],
+            "versions": [
+                {"number": version.number, "saved_at": version.saved_at, "content": version.content}
+                for version in plan.versions.all()
+            ],
+            "comments": [
+                {
+                    "about": comment.about,
+                    "author": _name(comment.author),
+                    "body": comment.body,
+                    "created_at": comment.created_at,
+                }
+                for comment in plan.comments.all()
+            ],
+        }
+        for plan in plans
+    ]
+
+
 @login_required
 def export(request):
     """Everything the academy stores about the learner, as a JSON download."""
@@ -160,6 +284,9 @@ def export(request):
                 "submitted_at", "pk"
             ).prefetch_related("ratings__skill")
         ],
+        # The coaching app's work and plans, through their reverse relations too.
+        "submissions": _exported_submissions(learner),
+        "action_plans": _exported_action_plans(learner),
     }
     response = JsonResponse(data, encoder=DjangoJSONEncoder, json_dumps_params={"indent": 2})
     response["Content-Disposition"] = 'attachment; filename="my-academy-data.json"'
@@ -171,9 +298,10 @@ def export(request):
 def delete_account(request):
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        # Enrolments, completions, certificates, applications, attendance and self-assessments go
-        # with the account (on_delete=CASCADE); attendance they recorded for others stays, without
-        # their name.
+        # Enrolments, completions, certificates, applications, attendance, self-assessments, their
+        # own submissions (with versions, files and feedback) and action plans go with the account
+        # (on_delete=CASCADE; coaching deletes the stored files once committed). Attendance they
+        # recorded for others and versions they wrote for a team stay, without their name.
         user = request.user
         logout(request)
         user.delete()

@@ -195,6 +195,8 @@ MEDIA_URL = "/media/"
 # Participants' submissions and trainers' feedback files: outside MEDIA_ROOT and with no URL,
 # served only through coaching's views to those allowed to read them.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+# The largest file a participant or a trainer may upload (coaching.uploads).
+COACHING_MAX_UPLOAD_BYTES = int(os.environ.get("COACHING_MAX_UPLOAD_MB", "10")) * 1024 * 1024
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

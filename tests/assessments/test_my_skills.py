@@ -209,7 +209,7 @@ def test_the_page_costs_the_same_queries_for_3_or_300_rated_skills(
 
     rate(3)
     client.get(MY_SKILLS)  # the site's root paths, read once and cached
-    with django_assert_num_queries(20) as few:
+    with django_assert_num_queries(21) as few:
         client.get(MY_SKILLS)
     rate(297)
     with django_assert_num_queries(len(few)):

@@ -23,11 +23,14 @@ def axe():
     return Axe()
 
 
-def blocking_violations(axe, tab, url):
-    tab.goto(url)
+def blocking_violations(axe, tab, url=None):
+    """axe's serious and critical violations at `url`, or on the page as it stands (a form filled
+    in, a message shown) without one."""
+    if url is not None:
+        tab.goto(url)
     results = axe.run(tab)
     return [
-        f"{url}: {violation['id']} ({violation['impact']}) {violation['help']} at "
+        f"{url or tab.url}: {violation['id']} ({violation['impact']}) {violation['help']} at "
         + ", ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
         for violation in results.response["violations"]
         if violation["impact"] in BLOCKING

@@ -13,6 +13,10 @@ participants may see: no reading path shows a join link to anyone else. Its part
 assessed their skills: only its trainers and staff may see who rated what (the cohort's skills),
 so no reading path names them. A kind of privacy that
 its readers may see (an edition's participants) names them, and they do see it.
+
+An edition's coaching is for its participants too: its assignments' titles and briefs, and a
+participant's own work, feedback and action plan, which only they read at their addresses
+(`Private.addresses`); tests/coaching/test_privacy.py guesses each coaching address in turn.
 """
 
 import json
@@ -26,11 +30,13 @@ from wagtail.models import APIToken, Collection, CollectionViewRestriction, Page
 import pytest
 import wagtail_factories
 
+from coaching.models import Feedback, PlanGoal, Submission
 from cohorts.applications import accept
 from cohorts.models import Application, CalendarFeed, Cohort, Session
 from courses.models import CoursePage, EditionPage, ModulePage
 from tests.factories import (
     ApplicationFactory,
+    AssignmentFactory,
     CohortFactory,
     CoursePageFactory,
     EditionPageFactory,
@@ -40,6 +46,8 @@ from tests.factories import (
     SessionFactory,
     SuperuserFactory,
     UserFactory,
+    action_plan,
+    handed_in,
     material_block,
     self_assessment,
 )
@@ -61,6 +69,8 @@ class Private:
         file_names=True,
         sessions=(),
         readers=(),
+        texts=(),
+        addresses=(),
     ):
         self.pages = list(pages)
         self.file_names = file_names
@@ -69,11 +79,14 @@ class Private:
         self.images = list(images)
         self.sessions = list(sessions)
         self.readers = list(readers)
+        # Other private words, and the addresses where only the readers may read them.
+        self.texts = list(texts)
+        self.addresses = list(addresses)
 
     def secrets(self):
         """What the private items say: their titles, descriptions, join links and file names (the
         searches below ask for the word itself, which a results page may well repeat)."""
-        texts = [page.title for page in self.pages]
+        texts = [page.title for page in self.pages] + self.texts
         for material in self.materials:
             texts += [material.title, material.description]
         for session in self.sessions:
@@ -284,6 +297,41 @@ def _participants_only(on):
     return build
 
 
+def participants_coaching(academy):
+    """An edition's assignment, a participant's work on it with a trainer's feedback, and their
+    action plan: only that participant reads them, at their own addresses."""
+    edition = EditionPageFactory(parent=academy.home, title="Coaching edition")
+    participant = _participant(CohortFactory(edition=edition))
+    course = CoursePageFactory(parent=edition, title="Coaching course")
+    module = ModulePageFactory(parent=course, title="Coaching module")
+    assignment = AssignmentFactory(
+        page=module, title=f"{WORD} homework", brief=f"<p>{WORD} brief for the cohort.</p>"
+    )
+    submission = handed_in(assignment, participant, text=f"{WORD} answer of the participant")
+    Feedback.objects.create(
+        submission=submission,
+        version=submission.versions.get(),
+        comments=f"{WORD} feedback of the trainer",
+    )
+    plan = action_plan(participant, edition, notes=f"{WORD} notes of the plan", version=1)
+    PlanGoal.objects.create(plan=plan, title=f"{WORD} goal of the plan")
+    return Private(
+        texts=[
+            assignment.title,
+            f"{WORD} brief for the cohort",
+            f"{WORD} answer of the participant",
+            f"{WORD} feedback of the trainer",
+            f"{WORD} notes of the plan",
+            f"{WORD} goal of the plan",
+        ],
+        addresses=[
+            reverse("coaching:assignment", args=[assignment.pk]),
+            reverse("coaching:plan", args=[edition.pk]),
+        ],
+        readers=[participant],
+    )
+
+
 PRIVACY = {
     "draft pages": draft_pages,
     "draft material": draft_material,
@@ -311,6 +359,7 @@ PRIVACY = {
     "participants restriction on an edition": _participants_only("edition"),
     "participants restriction on a course": _participants_only("course"),
     "participants restriction on the library": _participants_only("library"),
+    "participants' coaching work": participants_coaching,
 }
 # A signed-in learner may see what only asks for signing in.
 VISIBLE_TO_LEARNERS = {name for name in PRIVACY if name.startswith(PageViewRestriction.LOGIN)}
@@ -387,6 +436,7 @@ def _html_paths(academy, private):
         ),
         # The private items' own addresses answer a sign-in or password form, or a 404.
         *(page.url for page in private.pages if page.url),
+        *private.addresses,
         *(f"/materials/{material.slug}/" for material in private.materials),
     ]
 
@@ -419,6 +469,12 @@ def _api_paths(academy, private):
         f"{academy_api}/applications/",
         f"{academy_api}/me/recommendations/",
         f"{academy_api}/me/assessments/",
+        f"{academy_api}/me/submissions/",
+        *(
+            f"{academy_api}/me/submissions/{pk}/"
+            for pk in Submission.objects.values_list("pk", flat=True)
+        ),
+        f"{academy_api}/me/action-plans/",
         *(f"{academy_api}/applications/?edition={page.pk}" for page in private.pages),
         *(
             f"{academy_api}/applications/{pk}/"
@@ -520,6 +576,10 @@ def test_an_editions_participants_see_what_is_restricted_to_them(client, academy
         response = client.get(f"/materials/{material.slug}/")
         assert response.status_code == 200
         assert material.description in _body(response)
+    for address in private.addresses:
+        response = client.get(address)
+        assert response.status_code == 200, address
+        assert any(text in _body(response) for text in private.texts), address
     feed = CalendarFeed.objects.create(learner=participant)
     private_feed = _body(client.get(reverse("cohorts:private_feed", args=[feed.token])))
     for session in private.sessions:

@@ -344,6 +344,8 @@ KNOWN_POST_ENDPOINTS = {
     "cohorts:reset_feed",
     "cohorts:attendance",
     "assessments:assess",
+    "coaching:plan",
+    "coaching:plan_share",
 }
 
 

@@ -25,6 +25,7 @@ from learning.models import Enrolment
 from lms.core.reports import FormulaSafeExportMixin, formula_safe
 from tests.factories import (
     ApplicationFactory,
+    AssignmentFactory,
     CohortFactory,
     CoursePageFactory,
     EditionPageFactory,
@@ -71,6 +72,8 @@ EXPORTS = [
     "cohorts_reports:attendance_results",
     "applications:index",
     "applications:index_results",
+    "coaching_submissions_report",
+    "coaching_submissions_report_results",
 ]
 
 # Wagtail's own listings that lms/urls.py routes ahead of Wagtail's admin URLconf.
@@ -96,7 +99,8 @@ def published(page, user):
 @pytest.fixture
 def hostile_academy(home):
     """Something shown in each of `EXPORTS` named like a formula: materials, a published, locked
-    page in moderation, a site, a course with a learner, a skill, an edition's participant."""
+    page in moderation, a site, a course with a learner and homework, a skill, an edition's
+    participant."""
     admin = SuperuserFactory()
     MaterialFactory(title=HYPERLINK)
     MaterialFactory(title=SUM)
@@ -117,6 +121,8 @@ def hostile_academy(home):
         cohort=CohortFactory(edition=page), applicant=participant, organisation=HYPERLINK
     )
     accept(application, None)
+    # Homework on the course, for the submissions report.
+    AssignmentFactory(page=course, title=SUM)
     return {"admin": admin, "course": course}
 
 
