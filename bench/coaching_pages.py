@@ -20,7 +20,7 @@ import argparse
 import datetime
 import os
 
-from cohort_pages import print_rows, throwaway_database
+from cohort_pages import benchmark_edition, print_rows, throwaway_database
 from server_time import measure  # sets Django up against the environment's database
 
 # isort: split
@@ -28,8 +28,6 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-
-from wagtail.models import Page, Site
 
 from coaching.models import (
     ActionPlan,
@@ -42,8 +40,7 @@ from coaching.models import (
     SubmissionVersion,
 )
 from cohorts.models import Application, Cohort
-from courses.models import CoursePage, EditionPage, ModulePage, ModuleSkill
-from home.models import HomePage
+from courses.models import CoursePage, ModulePage, ModuleSkill
 from lms.accounts.models import User
 from skills.models import Skill, SkillArea
 
@@ -53,19 +50,7 @@ class Academy:
 
     def __init__(self):
         now = timezone.now()
-        home = HomePage(title="Cluster Booster Academy", slug="academy")
-        Page.get_first_root_node().add_child(instance=home)
-        Site.objects.filter(is_default_site=True).update(root_page=home)
-        self.edition = home.add_child(
-            instance=EditionPage(
-                title="Benchmark edition",
-                slug="benchmark-edition",
-                number=9,
-                host_city="Sofia",
-                online_start=now.date(),
-                online_end=now.date() + datetime.timedelta(days=90),
-            )
-        )
+        self.edition = benchmark_edition()
         course = self.edition.add_child(
             instance=CoursePage(title="Cluster strategy", slug="strategy", summary="A course.")
         )

@@ -60,27 +60,33 @@ def throwaway_database():
     return original
 
 
+def benchmark_edition():
+    """The site's home page with one edition under it, its online weeks starting today."""
+    today = timezone.localdate()
+    home = HomePage(title="Cluster Booster Academy", slug="academy")
+    Page.get_first_root_node().add_child(instance=home)
+    Site.objects.filter(is_default_site=True).update(root_page=home)
+    return home.add_child(
+        instance=EditionPage(
+            title="Benchmark edition",
+            slug="benchmark-edition",
+            number=9,
+            host_city="Sofia",
+            online_start=today,
+            online_end=today + datetime.timedelta(days=90),
+            onsite_start=today + datetime.timedelta(days=100),
+            onsite_end=today + datetime.timedelta(days=101),
+        )
+    )
+
+
 class Academy:
     """An edition with a course of three modules, a cohort, a trainer, a superuser, and the
     participant whose pages are measured (the first applicant, accepted)."""
 
     def __init__(self):
         now = timezone.now()
-        home = HomePage(title="Cluster Booster Academy", slug="academy")
-        Page.get_first_root_node().add_child(instance=home)
-        Site.objects.filter(is_default_site=True).update(root_page=home)
-        self.edition = home.add_child(
-            instance=EditionPage(
-                title="Benchmark edition",
-                slug="benchmark-edition",
-                number=9,
-                host_city="Sofia",
-                online_start=now.date(),
-                online_end=now.date() + datetime.timedelta(days=90),
-                onsite_start=now.date() + datetime.timedelta(days=100),
-                onsite_end=now.date() + datetime.timedelta(days=101),
-            )
-        )
+        self.edition = benchmark_edition()
         course = self.edition.add_child(
             instance=CoursePage(title="Cluster strategy", slug="strategy", summary="A course.")
         )

@@ -6,9 +6,8 @@ It removes what it created, leaving the database as it found it.
 """
 
 import json
-import threading
 
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -17,6 +16,7 @@ from wagtail.models import Site
 import pytest
 
 from learning.models import Certificate, Enrolment, ModuleCompletion
+from tests.concurrency import POSTGRESQL_ONLY, run_together
 from tests.factories import (
     CourseWithModulesFactory,
     EditionPageFactory,
@@ -26,10 +26,7 @@ from tests.factories import (
     self_check,
 )
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="needs concurrent writers: SQLite serialises them; CI runs it on PostgreSQL",
-)
+pytestmark = POSTGRESQL_ONLY
 
 
 @pytest.fixture
@@ -70,26 +67,17 @@ def test_two_simultaneous_completions_leave_one_record_and_one_certificate(
         f"answer-{block.id}": str([o["correct"] for o in block.value["options"]].index(True))
         for block in last_module.self_checks
     }
-    start = threading.Barrier(2)
     statuses = []
 
     def complete():
         client = Client()
         client.force_login(learner)
-        start.wait()
-        try:
-            statuses.append(
-                client.post(reverse("complete_module", args=[last_module.pk]), answers).status_code
-            )
-        finally:
-            connections.close_all()
+        statuses.append(
+            client.post(reverse("complete_module", args=[last_module.pk]), answers).status_code
+        )
 
     with django_db_blocker.unblock():
-        threads = [threading.Thread(target=complete) for _ in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        run_together([complete, complete])
         assert statuses == [302, 302]
         assert ModuleCompletion.objects.filter(learner=learner, module=last_module).count() == 1
         assert Certificate.objects.filter(learner=learner, course=course).count() == 1

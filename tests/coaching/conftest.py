@@ -5,8 +5,10 @@ import pytest
 
 from skills.models import Skill
 from tests.factories import (
+    AssignmentFactory,
     CourseWithModulesFactory,
     EditionPageFactory,
+    SkillFactory,
     UserFactory,
     accepted_participant,
     trainer_of,
@@ -32,6 +34,18 @@ def module(course):
 def skill(course):
     """The skill the course's first module teaches."""
     return Skill.objects.order_by("pk").first()
+
+
+@pytest.fixture
+def funding():
+    return SkillFactory(name="Funding")
+
+
+@pytest.fixture
+def assignment(module, skill, funding):
+    """Individual work on the module with a rubric of two criteria, three levels each; a test
+    file whose story needs other work names its own fixture of the same name."""
+    return AssignmentFactory(page=module, title="Stakeholder map", criteria=[skill, funding])
 
 
 @pytest.fixture

@@ -6,9 +6,7 @@ First over HTTP, one tab after the other (any database); then with two threads w
 transactions really overlap (PostgreSQL).
 """
 
-import threading
 
-from django.db import connection, connections
 from django.test import Client
 
 import pytest
@@ -16,6 +14,7 @@ import pytest
 from coaching.models import ActionPlan, PlanVersion
 from skills.models import Skill
 from tests.coaching.test_action_plan import fill, first_plan, form_data, plan_url
+from tests.concurrency import POSTGRESQL_ONLY, run_together
 from tests.factories import (
     CourseWithModulesFactory,
     EditionPageFactory,
@@ -121,34 +120,6 @@ def test_a_save_from_a_version_that_is_not_the_latest_is_refused_whatever_it_nam
 
 
 # Real concurrent transactions: each request in a thread with a database connection of its own.
-
-
-def run_together(actions):
-    """Run each action in a thread of its own, all released at the same moment."""
-    start = threading.Barrier(len(actions))
-    errors = []
-
-    def run(action):
-        start.wait()
-        try:
-            action()
-        except Exception as error:  # noqa: BLE001 - reported by the test below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(action,)) for action in actions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not errors, errors
-
-
-POSTGRESQL_ONLY = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="needs concurrent writers: SQLite serialises them; CI runs it on PostgreSQL",
-)
 
 
 @pytest.fixture

@@ -3,10 +3,8 @@ every criterion of the rubric, perhaps a file; the learners are told by email. F
 version since overtaken, already reviewed, scored wrongly or with a hostile file is refused and
 leaves nothing behind."""
 
-import threading
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection, connections
 from django.urls import reverse
 
 import pytest
@@ -20,6 +18,7 @@ from coaching.models import (
     SubmissionVersion,
     private_storage,
 )
+from tests.concurrency import POSTGRESQL_ONLY, run_together
 from tests.factories import (
     AssignmentFactory,
     SkillFactory,
@@ -37,17 +36,6 @@ PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>
 
 def pdf(name="annotated.pdf"):
     return SimpleUploadedFile(name, PDF, content_type="application/pdf")
-
-
-@pytest.fixture
-def funding():
-    return SkillFactory(name="Funding")
-
-
-@pytest.fixture
-def assignment(module, skill, funding):
-    """Individual work with a two-criterion rubric, three levels each."""
-    return AssignmentFactory(page=module, title="Stakeholder map", criteria=[skill, funding])
 
 
 @pytest.fixture
@@ -246,10 +234,7 @@ def test_feedback_needs_comments(submission, assignment, trainer, mailoutbox):
     assert_nothing_stored(submission, mailoutbox)
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="needs concurrent writers: SQLite serialises them; CI runs it on PostgreSQL",
-)
+@POSTGRESQL_ONLY
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_trainers_giving_feedback_at_once_store_one(edition, module, skill, participant):
     """Both read version 1 and save at the same moment: the lock on the submission lets one
@@ -258,24 +243,19 @@ def test_two_trainers_giving_feedback_at_once_store_one(edition, module, skill, 
     submission = handed_in(assignment, participant)
     version = submission.versions.get()
     trainers = [trainer_of(edition, UserFactory(role="trainer")) for _ in range(2)]
-    start = threading.Barrier(2)
     outcomes = []
 
     def review(trainer):
-        start.wait()
-        try:
-            give_feedback(submission, version, trainer, "Mine.", full_scores(assignment))
-            outcomes.append("stored")
-        except FeedbackRefused as refusal:
-            outcomes.append(refusal.message)
-        finally:
-            connections.close_all()
+        def action():
+            try:
+                give_feedback(submission, version, trainer, "Mine.", full_scores(assignment))
+                outcomes.append("stored")
+            except FeedbackRefused as refusal:
+                outcomes.append(refusal.message)
 
-    threads = [threading.Thread(target=review, args=(t,)) for t in trainers]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+        return action
+
+    run_together([review(trainer) for trainer in trainers])
 
     assert sorted(outcomes) == ["Version 1 already has feedback: nothing was changed.", "stored"]
     assert Feedback.objects.count() == 1

@@ -21,7 +21,6 @@ from tests.factories import (
     EditionPageFactory,
     EditorFactory,
     ModeratorFactory,
-    SkillFactory,
     UserFactory,
     accepted_participant,
     handed_in,
@@ -47,16 +46,6 @@ def listed(response):
 
 def ago(**delta):
     return timezone.now() - datetime.timedelta(**delta)
-
-
-@pytest.fixture
-def funding():
-    return SkillFactory(name="Funding")
-
-
-@pytest.fixture
-def assignment(module, skill, funding):
-    return AssignmentFactory(page=module, title="Stakeholder map", criteria=[skill, funding])
 
 
 @pytest.fixture

@@ -6,16 +6,15 @@ migrations' rows restored, as for the browser journeys), so that every request u
 connection of its own and races the others on the cohort's row and its check constraint.
 """
 
-import threading
 from urllib.parse import urlencode
 
-from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 
 import pytest
 
 from cohorts.models import Application, Cohort
+from tests.concurrency import POSTGRESQL_ONLY, run_together
 from tests.factories import (
     ApplicationFactory,
     CohortFactory,
@@ -25,10 +24,7 @@ from tests.factories import (
 )
 
 pytestmark = [
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs concurrent writers: SQLite serialises them; CI runs it on PostgreSQL",
-    ),
+    POSTGRESQL_ONLY,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
@@ -57,28 +53,6 @@ def racing_cohort(home):
     cohort = CohortFactory(edition=EditionPageFactory(parent=home), seats=SEATS)
     people = [UserFactory(email=f"racer{n}@clusters.example.org") for n in range(APPLICANTS)]
     return cohort, people, SuperuserFactory(email="racing-staff@eccp.example.org")
-
-
-def run_together(actions):
-    """Run each action in a thread of its own, all released at the same moment."""
-    start = threading.Barrier(len(actions))
-    errors = []
-
-    def run(action):
-        start.wait()
-        try:
-            action()
-        except Exception as error:  # noqa: BLE001 - reported by the test below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(action,)) for action in actions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not errors, errors
 
 
 def test_sixty_people_applying_and_accepted_at_once_never_overfill_thirty_seats(racing_cohort):
