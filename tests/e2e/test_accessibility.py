@@ -4,11 +4,15 @@ axe-core comes from axe-playwright-python's own copy of axe.min.js, injected int
 request leaves 127.0.0.1.
 """
 
+from django.urls import reverse
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from coaching.models import ActionPlan, Submission
 from courses.models import CoursePage
 from learning.services import complete_module, enrol
+from lms.accounts.models import User
 from tests.e2e.conftest import e2e
 from tests.factories import UserFactory
 from tests.public_pages import public_urls
@@ -80,6 +84,27 @@ def test_learner_pages_have_no_serious_violations(page, axe, sign_in):
         next_module.url,
         certificate.get_absolute_url(),
         "/accounts/profile/",
+    ]
+    problems = [problem for url in urls for problem in blocking_violations(axe, page, url)]
+    assert not problems, "\n".join(problems)
+
+
+def test_a_participants_coaching_pages_have_no_serious_violations(page, axe, sign_in):
+    """The demo participant's homework (two versions, feedback with rubric levels and a file),
+    the module page that lists it, "Your work" on /learning/, the rubric levels on My skills, and
+    her action plan with its versions compared."""
+    petra = User.objects.get(email="petra.demo@example.org")
+    sign_in(petra)
+    submission = Submission.objects.select_related("assignment__page").get(learner=petra)
+    plan = ActionPlan.objects.get(learner=petra)
+    plan_url = reverse("coaching:plan", args=[plan.edition_id])
+    urls = [
+        "/learning/",
+        reverse("coaching:assignment", args=[submission.assignment_id]),
+        submission.assignment.page.url,
+        reverse("assessments:my_skills"),
+        plan_url,
+        f"{reverse('coaching:plan_versions', args=[plan.edition_id])}?a=1&b=2",
     ]
     problems = [problem for url in urls for problem in blocking_violations(axe, page, url)]
     assert not problems, "\n".join(problems)
