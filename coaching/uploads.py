@@ -3,8 +3,9 @@ called.
 
 A participant's file is later downloaded by their trainers, so a file that merely calls itself a
 PDF (an HTML page, an SVG with a script, an executable) must never get in. `check` sniffs the
-content: PDF, Office (OOXML and the legacy OLE2 formats), OpenDocument, and PNG/JPEG/GIF/WebP
-images that Pillow can read. Zip containers are looked at through their directory only: nothing is
+content: PDF, Office (.docx, .xlsx, .pptx, without macros), OpenDocument, and PNG/JPEG/GIF/WebP
+images that Pillow can read. The older Office formats (.doc, .xls, .ppt) are refused with a
+request to save them anew: they hide macros where no check of the package would see them. Zip containers are looked at through their directory only: nothing is
 extracted, and a zip that would unpack to far more than it weighs (a zip bomb) is refused before
 anything reads its parts. The size limit is `settings.COACHING_MAX_UPLOAD_BYTES`.
 
@@ -13,7 +14,6 @@ forms can show it as it is.
 """
 
 import posixpath
-import struct
 import unicodedata
 import warnings
 import zipfile
@@ -25,8 +25,8 @@ from django.core.exceptions import ValidationError
 from PIL import Image
 
 ALLOWED = (
-    "PDF, Word, Excel or PowerPoint (also the older .doc, .xls and .ppt), OpenDocument text, "
-    "spreadsheet or presentation, and PNG, JPEG, GIF or WebP images"
+    "PDF, Word, Excel or PowerPoint (.docx, .xlsx, .pptx), OpenDocument text, spreadsheet or "
+    "presentation, and PNG, JPEG, GIF or WebP images"
 )
 
 # Zip containers: caps far above any real document, far below what hurts the server.
@@ -49,13 +49,6 @@ OPENDOCUMENT = {
     "application/vnd.oasis.opendocument.spreadsheet": "ods",
     "application/vnd.oasis.opendocument.presentation": "odp",
 }
-# The stream that makes an OLE2 compound file a Word, Excel or PowerPoint document.
-LEGACY_OFFICE = {
-    "WordDocument": ("doc", "application/msword"),
-    "Workbook": ("xls", "application/vnd.ms-excel"),
-    "Book": ("xls", "application/vnd.ms-excel"),
-    "PowerPoint Document": ("ppt", "application/vnd.ms-powerpoint"),
-}
 IMAGES = {
     "PNG": ("png", "image/png"),
     "JPEG": ("jpg", "image/jpeg"),
@@ -69,11 +62,11 @@ EXTENSIONS = {
     PDF[0],
     *(extension for extension, _ in OOXML.values()),
     *OPENDOCUMENT.values(),
-    *(extension for extension, _ in LEGACY_OFFICE.values()),
     *(extension for extension, _ in IMAGES.values()),
     *(alias for aliases in ALIASES.values() for alias in aliases),
 }
 
+# The older Office formats (.doc, .xls, .ppt) are OLE2 compound files.
 OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -119,7 +112,11 @@ def sniff(uploaded_file, label):
     if head.startswith(ZIP_MAGIC):
         return sniff_zip(uploaded_file, label)
     if head == OLE2_MAGIC:
-        return sniff_ole2(uploaded_file, label)
+        raise ValidationError(
+            f"“{label}” is in an older Office format (.doc, .xls or .ppt), which can hide macros. "
+            "Please save it as .docx, .xlsx or .pptx and hand in that copy.",
+            code="legacy_office",
+        )
     image = sniff_image(uploaded_file, label)
     if image:
         return image
@@ -154,6 +151,12 @@ def sniff_zip(uploaded_file, label):
                 if mimetype in OPENDOCUMENT:
                     return OPENDOCUMENT[mimetype], mimetype
             if "[Content_Types].xml" in names:
+                if any(name.lower().endswith("vbaproject.bin") for name in names):
+                    raise ValidationError(
+                        f"“{label}” contains macros. Please save it without them (as .docx, "
+                        ".xlsx or .pptx) and hand in that copy.",
+                        code="macros",
+                    )
                 for folder, detected in OOXML.items():
                     if any(name.startswith(folder) for name in names):
                         return detected
@@ -184,84 +187,6 @@ def refuse_zip_bomb(entries, label):
             continue
         if entry.file_size > ZIP_MAX_RATIO * max(entry.compress_size, 1):
             raise ValidationError(message, code="zip_bomb")
-
-
-def sniff_ole2(uploaded_file, label):
-    """Legacy Office files are OLE2 compound files; the name of their main stream tells a Word
-    document from a workbook or a presentation (other OLE2 files, such as installers, have
-    none of them)."""
-    try:
-        streams = ole2_stream_names(uploaded_file)
-    except (struct.error, ValueError):
-        raise corrupt(label) from None
-    if "EncryptedPackage" in streams:
-        raise ValidationError(
-            f"“{label}” is protected by a password. Please hand in a copy without one.",
-            code="encrypted_file",
-        )
-    for stream, detected in LEGACY_OFFICE.items():
-        if stream in streams:
-            return detected
-    raise refused(label)
-
-
-FREE_SECTOR_IDS = 0xFFFFFFFA  # Sector ids from here up mark free, end-of-chain or FAT sectors.
-
-
-def ole2_stream_names(f):
-    """The names of the storages and streams in an OLE2 file's directory ([MS-CFB]), read by
-    following the directory's sector chain through the FAT. Raises ValueError when the
-    structure does not hold together."""
-    f.seek(0)
-    header = f.read(512)
-    if len(header) < 512:
-        raise ValueError("short header")
-    shift = struct.unpack_from("<H", header, 0x1E)[0]
-    if shift not in (9, 12):
-        raise ValueError("bad sector size")
-    sector_size = 1 << shift
-    per_sector = sector_size // 4
-    last_sector = max(f.size // sector_size, 1)
-
-    def sector(number):
-        if number >= last_sector:
-            raise ValueError("sector out of range")
-        f.seek((number + 1) * sector_size)
-        data = f.read(sector_size)
-        if len(data) < sector_size:
-            raise ValueError("short sector")
-        return data
-
-    fat_sectors = list(struct.unpack_from("<109I", header, 0x4C))
-    difat = struct.unpack_from("<I", header, 0x44)[0]
-    for _ in range(last_sector):
-        if difat >= FREE_SECTOR_IDS:
-            break
-        ids = struct.unpack(f"<{per_sector}I", sector(difat))
-        fat_sectors.extend(ids[:-1])
-        difat = ids[-1]
-    fat_sectors = [number for number in fat_sectors if number < FREE_SECTOR_IDS]
-
-    names = set()
-    current = struct.unpack_from("<I", header, 0x30)[0]
-    seen = set()
-    while current < FREE_SECTOR_IDS:
-        if current in seen:
-            raise ValueError("loop in the directory chain")
-        seen.add(current)
-        data = sector(current)
-        for offset in range(0, sector_size, 128):
-            entry = data[offset : offset + 128]
-            length = struct.unpack_from("<H", entry, 0x40)[0]
-            if entry[0x42] in (1, 2) and 2 <= length <= 64:
-                names.add(entry[: length - 2].decode("utf-16-le", "replace"))
-        index = current // per_sector
-        if index >= len(fat_sectors):
-            raise ValueError("FAT too short")
-        current = struct.unpack_from("<I", sector(fat_sectors[index]), (current % per_sector) * 4)[
-            0
-        ]
-    return names
 
 
 def sniff_image(uploaded_file, label):
