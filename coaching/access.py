@@ -13,6 +13,12 @@ from cohorts.models import Application, editions_trained
 from courses.models import EditionPage
 
 
+def coaches(user):
+    """Who opens the admin's grading and action-plan views: trainers (the Trainers group) and
+    staff. Which editions' work each then sees is the rules below."""
+    return user.has_perm("coaching.review_submission") or user.has_perm("coaching.view_submission")
+
+
 def sees_every_edition(user):
     return user.is_authenticated and user.has_perm("coaching.view_submission")
 

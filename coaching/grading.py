@@ -27,20 +27,13 @@ from wagtail.admin.viewsets.base import ViewSet
 
 import django_filters
 
-from coaching.access import reviewable_submissions
+from coaching.access import coaches, reviewable_submissions
 from coaching.feedback import FeedbackRefused, give_feedback
 from coaching.models import Assignment, Feedback, Submission
 from courses.models import EditionPage
 
-REVIEWER_PERMISSIONS = ("coaching.review_submission", "coaching.view_submission")
 GRADING_BREADCRUMB = {"url": reverse_lazy("coaching_grading"), "label": "Grading"}
 Status = Submission.Status
-
-
-def may_grade(user):
-    """Who opens the grading views: trainers and staff; which submissions each then sees is
-    coaching.access's rule."""
-    return any(user.has_perm(permission) for permission in REVIEWER_PERMISSIONS)
 
 
 def when(moment):
@@ -325,7 +318,7 @@ class ReviewView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
 
 class ReviewerMenuItem(MenuItem):
     def is_shown(self, request):
-        return may_grade(request.user)
+        return coaches(request.user)
 
 
 class GradingMenu(ViewSet):

@@ -26,7 +26,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
 from coaching import plans
-from coaching.access import readable_plans
+from coaching.access import coaches, readable_plans
 from coaching.models import PlanAction, PlanGoal
 from coaching.pdf import plan_pdf as render_plan_pdf
 from coaching.plan_forms import CommentForm, PlanEditor
@@ -226,13 +226,9 @@ def plan_pdf(request, edition_id):
 # The trainers' side, in the Wagtail admin (coaching.wagtail_hooks).
 
 
-def may_read_plans(user):
-    return user.has_perm("coaching.review_submission") or user.has_perm("coaching.view_submission")
-
-
 class PlansMenuItem(MenuItem):
     def is_shown(self, request):
-        return may_read_plans(request.user)
+        return coaches(request.user)
 
 
 class ActionPlansMenu(ViewSet):
@@ -260,7 +256,7 @@ def count_of(model):
 @require_GET
 def coaching_plans(request):
     """The plans shared with the trainer (every shared plan for staff), latest first."""
-    if not may_read_plans(request.user):
+    if not coaches(request.user):
         raise PermissionDenied
     shared = (
         readable_plans(request.user)
@@ -280,7 +276,7 @@ def coaching_plans(request):
 
 
 def shared_plan(request, pk):
-    if not may_read_plans(request.user):
+    if not coaches(request.user):
         raise PermissionDenied
     return get_object_or_404(
         readable_plans(request.user).select_related("learner", "edition"), pk=pk
