@@ -12,7 +12,7 @@ import zoneinfo
 
 from django import forms
 from django.db import IntegrityError
-from django.utils import dateformat, timezone
+from django.utils import dateformat
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -32,7 +32,12 @@ from wagtail.admin.widgets import AdminDateTimeInput
 import django_filters
 
 from coaching.models import Assignment, Team, TeamMember
-from cohorts.admin_views import KnownChoiceField, WallClockDateTimeField, in_zone, time_zone_choices
+from cohorts.admin_views import (
+    KnownChoiceField,
+    WallClockDateTimeField,
+    WallClockForm,
+    time_zone_choices,
+)
 from cohorts.models import DEFAULT_TIME_ZONE, Application
 from courses.models import EditionPage
 from lms.accounts.models import User
@@ -40,8 +45,10 @@ from lms.accounts.models import User
 DUE_HELP = "As read on a clock in the assignment's time zone, wherever you are."
 
 
-class AssignmentForm(WagtailAdminModelForm):
+class AssignmentForm(WallClockForm):
     """The due date is entered and shown in the assignment's own time zone."""
+
+    WALL_CLOCK_FIELDS = ("due_at",)
 
     due_at = WallClockDateTimeField(label="Due", widget=AdminDateTimeInput, help_text=DUE_HELP)
     time_zone = forms.ChoiceField(
@@ -52,30 +59,6 @@ class AssignmentForm(WagtailAdminModelForm):
 
     class Meta:
         field_classes = {"page": KnownChoiceField}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.due_at is not None:
-            zone = zoneinfo.ZoneInfo(self.instance.time_zone)
-            self.initial["due_at"] = timezone.make_naive(self.instance.due_at, zone)
-
-    def clean(self):
-        cleaned_data = super().clean()
-        zone_name = cleaned_data.get("time_zone")
-        due = cleaned_data.get("due_at")
-        if due is not None and not timezone.is_aware(due):
-            placed = in_zone(due, zoneinfo.ZoneInfo(zone_name)) if zone_name else None
-            if placed is not None:
-                cleaned_data["due_at"] = placed
-            elif zone_name:
-                self.add_error(
-                    "due_at",
-                    f"{due:%d %b %Y %H:%M} does not exist or happens twice in {zone_name}: "
-                    "the clocks change that night. Choose another time.",
-                )
-            else:
-                del cleaned_data["due_at"]
-        return cleaned_data
 
 
 class AssignmentFilterSet(WagtailFilterSet):

@@ -22,7 +22,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
@@ -101,20 +101,6 @@ class Assignment(ClusterableModel):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-
-    panels = [
-        PageChooserPanel("page", ["courses.CoursePage", "courses.ModulePage"]),
-        FieldPanel("title"),
-        FieldPanel("brief"),
-        MultiFieldPanel([FieldPanel("due_at"), FieldPanel("time_zone")], heading="When it is due"),
-        MultiFieldPanel([FieldPanel("work"), FieldPanel("accepts")], heading="What is handed in"),
-        InlinePanel(
-            "criteria",
-            heading="Rubric",
-            label="Criterion",
-            help_text="Optional. Each criterion assesses one skill, on three to five levels.",
-        ),
-    ]
 
     class Meta:
         ordering = ["due_at", "pk"]
@@ -206,12 +192,6 @@ class Team(ClusterableModel):
     edition = models.ForeignKey(EditionPage, on_delete=models.CASCADE, related_name="teams")
     name = models.CharField(max_length=100)
 
-    panels = [
-        FieldPanel("edition"),
-        FieldPanel("name"),
-        InlinePanel("members", heading="Members", label="Member"),
-    ]
-
     class Meta:
         ordering = ["name", "pk"]
         constraints = [
@@ -233,8 +213,6 @@ class TeamMember(models.Model):
     )
     # The team's edition, copied so that the database can hold a learner to one team per edition.
     edition = models.ForeignKey(EditionPage, on_delete=models.CASCADE, related_name="+")
-
-    panels = [FieldPanel("learner")]
 
     class Meta:
         constraints = [

@@ -112,8 +112,45 @@ class KnownMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super().clean(value)
 
 
-class SessionForm(WagtailAdminModelForm):
+class WallClockForm(WagtailAdminModelForm):
+    """A form whose `WALL_CLOCK_FIELDS` are entered and shown as a clock reads them in the zone
+    its `time_zone` field names, wherever the editor is."""
+
+    WALL_CLOCK_FIELDS = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.WALL_CLOCK_FIELDS:
+            value = getattr(self.instance, name)
+            if value is not None:
+                zone = zoneinfo.ZoneInfo(self.instance.time_zone)
+                self.initial[name] = timezone.make_naive(value, zone)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        zone_name = cleaned_data.get("time_zone")
+        for name in self.WALL_CLOCK_FIELDS:
+            value = cleaned_data.get(name)
+            if value is None or timezone.is_aware(value):
+                continue
+            placed = in_zone(value, zoneinfo.ZoneInfo(zone_name)) if zone_name else None
+            if placed is not None:
+                cleaned_data[name] = placed
+            elif zone_name:
+                self.add_error(
+                    name,
+                    f"{value:%d %b %Y %H:%M} does not exist or happens twice in {zone_name}: "
+                    "the clocks change that night. Choose another time.",
+                )
+            else:
+                del cleaned_data[name]
+        return cleaned_data
+
+
+class SessionForm(WallClockForm):
     """Start and end are entered and shown in the session's own time zone."""
+
+    WALL_CLOCK_FIELDS = ("starts_at", "ends_at")
 
     starts_at = WallClockDateTimeField(
         label="Starts", widget=AdminDateTimeInput, help_text=SESSION_TIME_HELP
@@ -135,31 +172,8 @@ class SessionForm(WagtailAdminModelForm):
             "materials": KnownMultipleChoiceField,
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("starts_at", "ends_at"):
-            value = getattr(self.instance, name)
-            if value is not None:
-                self.initial[name] = timezone.make_naive(value, self.instance.zone)
-
     def clean(self):
         cleaned_data = super().clean()
-        zone_name = cleaned_data.get("time_zone")
-        for name in ("starts_at", "ends_at"):
-            value = cleaned_data.get(name)
-            if value is None or timezone.is_aware(value):
-                continue
-            placed = in_zone(value, zoneinfo.ZoneInfo(zone_name)) if zone_name else None
-            if placed is not None:
-                cleaned_data[name] = placed
-            elif zone_name:
-                self.add_error(
-                    name,
-                    f"{value:%d %b %Y %H:%M} does not exist or happens twice in {zone_name}: "
-                    "the clocks change that night. Choose another time.",
-                )
-            else:
-                del cleaned_data[name]
         starts, ends = cleaned_data.get("starts_at"), cleaned_data.get("ends_at")
         if starts and ends and ends <= starts:
             self.add_error("ends_at", "A session must end after it starts.")
