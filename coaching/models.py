@@ -19,7 +19,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Substr
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel
@@ -231,6 +232,19 @@ class TeamMember(models.Model):
         super().save(*args, **kwargs)
 
 
+class SubmissionQuerySet(models.QuerySet):
+    def with_latest_feedback(self, extract_chars=240):
+        """Each submission with the start of its latest feedback's comments (`feedback_extract`)
+        and that feedback's date (`feedback_at`), None before any: what lists of work show."""
+        latest = Feedback.objects.filter(submission=OuterRef("pk")).order_by("-created_at", "-pk")
+        return self.annotate(
+            feedback_extract=Subquery(
+                latest.annotate(extract=Substr("comments", 1, extract_chars)).values("extract")[:1]
+            ),
+            feedback_at=Subquery(latest.values("created_at")[:1]),
+        )
+
+
 class Submission(models.Model):
     """A learner's (or a team's) work on an assignment. Its content is in its versions."""
 
@@ -258,6 +272,8 @@ class Submission(models.Model):
     submitted_at = models.DateTimeField(default=timezone.now)
     late = models.BooleanField(default=False)
     reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SubmissionQuerySet.as_manager()
 
     class Meta:
         ordering = ["submitted_at", "pk"]

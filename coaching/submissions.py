@@ -23,7 +23,6 @@ from coaching import uploads
 from coaching.access import own_submissions, sees_every_edition
 from coaching.models import (
     Assignment,
-    Feedback,
     RubricScore,
     Submission,
     SubmissionFile,
@@ -264,12 +263,6 @@ class PageWork:
     participant: bool
     past_due: bool
 
-    @property
-    def feedback(self):
-        """The latest feedback on the submission, or None."""
-        given = self.submission.latest_feedback if self.submission else []
-        return given[0] if given else None
-
 
 def page_work(user, page, now=None):
     """The assignments set on `page`, for its edition's participants (with their work on each),
@@ -286,13 +279,7 @@ def page_work(user, page, now=None):
         found = (
             own_submissions(user)
             .filter(assignment__in=assignments)
-            .prefetch_related(
-                Prefetch(
-                    "feedback",
-                    queryset=Feedback.objects.order_by("-created_at", "-pk"),
-                    to_attr="latest_feedback",
-                )
-            )
+            .with_latest_feedback()
         )
         mine = {submission.assignment_id: submission for submission in found}
     return [

@@ -10,16 +10,11 @@ are, so that My learning stays as fast for a long edition as for a short one.
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import OuterRef, Subquery
-from django.db.models.functions import Substr
 from django.utils import timezone
 
 from coaching.access import own_submissions, participant_editions
-from coaching.models import ActionPlan, Assignment, Feedback, RubricScore, Submission
+from coaching.models import ActionPlan, Assignment, RubricScore, Submission
 from courses.models import EditionPage
-
-# How much of the latest feedback My learning shows; the assignment page has all of it.
-EXTRACT_CHARS = 240
 
 
 @dataclass(frozen=True)
@@ -63,17 +58,6 @@ class LearnerWork:
         return bool(self.plans or self.to_hand_in or self.waiting or self.with_feedback)
 
 
-def _with_latest_feedback(submissions):
-    """The submissions with the extract and date of their latest feedback, if any."""
-    latest = Feedback.objects.filter(submission=OuterRef("pk")).order_by("-created_at", "-pk")
-    return submissions.annotate(
-        feedback_extract=Subquery(
-            latest.annotate(extract=Substr("comments", 1, EXTRACT_CHARS)).values("extract")[:1]
-        ),
-        feedback_at=Subquery(latest.values("created_at")[:1]),
-    )
-
-
 def learner_work(learner, now=None):
     """The learner's work across the live editions they take part in; four queries.
 
@@ -93,9 +77,9 @@ def learner_work(learner, now=None):
     )
     submissions = {
         submission.assignment_id: submission
-        for submission in _with_latest_feedback(
-            own_submissions(learner).filter(assignment__in=assignments)
-        )
+        for submission in own_submissions(learner)
+        .filter(assignment__in=assignments)
+        .with_latest_feedback()
     }
     plans = {plan.edition_id: plan for plan in ActionPlan.objects.filter(learner=learner)}
     to_hand_in, waiting, with_feedback = [], [], []
