@@ -307,6 +307,10 @@ class Learner:
 
     def enrol(self, course, retry_until):
         page = self.get(course)
+        if page and re.search(r'<form method="post" action="[^"]+/leave/"', page):
+            # The page offers to leave: an earlier POST's answer was lost but its write stands.
+            self.record("enrol", course, ["You were already enrolled"], (), "You were already")
+            return
         token = page and CSRF.search(page)
         action = page and re.search(r'<form method="post" action="([^"]+/enrol/)"', page)
         if not (token and action):
