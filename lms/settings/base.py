@@ -34,7 +34,9 @@ INSTALLED_APPS = [
     "learning",
     "cohorts",
     "coaching",
+    "credentials",
     "assessments",
+    "xapi",
     "search",
     "demo",
     "home",
@@ -340,3 +342,25 @@ LOGGING = {
     "handlers": {"audit": {"class": "logging.StreamHandler", "formatter": "json"}},
     "loggers": {"lms.audit": {"handlers": ["audit"], "level": "INFO"}},
 }
+
+# Open Badges 3.0 credentials (credentials/, docs/interoperability.md). The issuer's id and every
+# URL in a credential start with WAGTAILADMIN_BASE_URL, the site's public address (HTTPS in
+# production). A credential is valid for CREDENTIALS_VALID_DAYS after issue; 0 means no expiry.
+CREDENTIALS_ISSUER_NAME = os.environ.get(
+    "CREDENTIALS_ISSUER_NAME", "European Cluster Collaboration Platform: Cluster Booster Academy"
+)
+CREDENTIALS_VALID_DAYS = int(os.environ.get("CREDENTIALS_VALID_DAYS", "0"))
+# What the verification page accepts, pasted or uploaded: a credential is a few KB.
+CREDENTIALS_MAX_PRESENTED_BYTES = 64 * 1024
+
+# xAPI statements to an external Learning Record Store (xapi/, docs/interoperability.md): off
+# unless XAPI_LRS_URL (the LRS's xAPI endpoint, ending /xAPI/ for Ralph) and its credentials are
+# set. A failed send is tried again after XAPI_RETRY_SECONDS, doubled each time up to
+# XAPI_RETRY_MAX_SECONDS; after XAPI_MAX_ATTEMPTS it waits in the admin's outbox for a resend.
+XAPI_LRS_URL = os.environ.get("XAPI_LRS_URL", "")
+XAPI_LRS_USERNAME = os.environ.get("XAPI_LRS_USERNAME", "")
+XAPI_LRS_PASSWORD = os.environ.get("XAPI_LRS_PASSWORD", "")
+XAPI_RETRY_SECONDS = float(os.environ.get("XAPI_RETRY_SECONDS", "30"))
+XAPI_RETRY_MAX_SECONDS = float(os.environ.get("XAPI_RETRY_MAX_SECONDS", "3600"))
+XAPI_MAX_ATTEMPTS = int(os.environ.get("XAPI_MAX_ATTEMPTS", "12"))
+XAPI_TIMEOUT_SECONDS = float(os.environ.get("XAPI_TIMEOUT_SECONDS", "10"))
