@@ -91,6 +91,10 @@ class Credential(models.Model):
     def __str__(self):
         return f"{self.achievement_name}: {self.learner_name or 'deleted account'}"
 
+    def get_absolute_url(self):
+        """The public verification page the learner shares."""
+        return reverse("credentials:credential", args=[self.public_id])
+
     @property
     def status_index(self):
         return self.pk
@@ -98,7 +102,3 @@ class Credential(models.Model):
     @property
     def revoked(self):
         return self.revoked_at is not None
-
-    def get_absolute_url(self):
-        """The public verification page the learner shares."""
-        return reverse("credentials:credential", args=[self.public_id])
