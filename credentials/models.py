@@ -47,6 +47,10 @@ class Credential(models.Model):
         COURSE = "course", "Course"
         EDITION = "edition", "Edition"
 
+    # A credential names its page, but is no content of it: the page's usage tab must not list
+    # learners' credentials.
+    wagtail_reference_index_ignore = True
+
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -24,7 +24,9 @@ from cohorts.applications import with_waitlist_position
 from cohorts.attendance import AttendanceRate, attendance_rate, attendance_rates
 from cohorts.models import Application, Session
 from courses.models import CoursePage, ModulePage
+from credentials import issuing
 from learning.models import Certificate, Enrolment, ModuleCompletion
+from learning.signals import self_check_graded
 from lms.accounts.throttling import count_in_window
 from lms.core.audit import audit
 from skills.models import Skill, SkillArea
@@ -92,6 +94,16 @@ def check_answers(learner, module, answers):
             f"module again; you can answer once more in {minutes} minutes."
         )
     wrong = wrong_answers(module, answers)
+    questions = sum(1 for block in module.self_checks if block.value["required"])
+    # Every graded attempt is an event, a wrong one too (the xAPI outbox records it).
+    self_check_graded.send(
+        sender=ModulePage,
+        learner=learner,
+        module=module,
+        passed=not wrong,
+        correct=questions - len(wrong),
+        questions=questions,
+    )
     if wrong:
         raise CompletionRefused(
             "Not quite: check your answer to " + "; ".join(f"“{q}”" for q in wrong) + "."
@@ -165,7 +177,8 @@ def issue_certificate_if_complete(learner, course):
 
     Returns (the certificate issued now or None, the attendance holding it back or None). The
     certificate is unique per learner and course in the database, so it is issued once; one
-    already issued stays, whatever attendance is recorded later.
+    already issued stays, whatever attendance is recorded later. The course's Open Badge is
+    issued with it, in the same transaction, and the edition's once it completes the edition.
     """
     total, done = course_counts(learner, course)
     if not total or done < total:
@@ -175,24 +188,47 @@ def issue_certificate_if_complete(learner, course):
         attendance = attendance_rate(learner, edition)
         if not attendance.meets_minimum and not learner.certificates.filter(course=course).exists():
             return None, attendance
-    certificate, created = Certificate.objects.get_or_create(
-        learner=learner,
-        course=course,
-        defaults={
-            "learner_name": learner.get_full_name() or learner.get_short_name(),
-            "course_title": course.title,
-            "edition_title": edition.title if edition else "",
-            "module_count": total,
-        },
-    )
-    if not created:
-        return None, None
-    transaction.on_commit(
-        partial(
-            audit, "certificate_issued", learner, course_id=course.pk, certificate=certificate.code
+    with transaction.atomic():
+        certificate, created = Certificate.objects.get_or_create(
+            learner=learner,
+            course=course,
+            defaults={
+                "learner_name": learner.get_full_name() or learner.get_short_name(),
+                "course_title": course.title,
+                "edition_title": edition.title if edition else "",
+                "module_count": total,
+            },
         )
-    )
+        if not created:
+            return None, None
+        transaction.on_commit(
+            partial(
+                audit,
+                "certificate_issued",
+                learner,
+                course_id=course.pk,
+                certificate=certificate.code,
+            )
+        )
+        issuing.issue_for_course(learner, course)
+        if edition is not None:
+            issue_edition_credential_if_complete(learner, edition)
     return certificate, None
+
+
+def issue_edition_credential_if_complete(learner, edition):
+    """Issue the edition's Open Badge once the learner holds the certificate of each of its live
+    courses open to everyone (each certificate waited for the attendance minimum already).
+    Returns the credential, or None while a course is missing; one query until then."""
+    counts = issuing.edition_courses(edition).aggregate(
+        total=Count("pk"),
+        certified=Count(
+            "pk", filter=Exists(Certificate.objects.filter(learner=learner, course=OuterRef("pk")))
+        ),
+    )
+    if not counts["total"] or counts["certified"] < counts["total"]:
+        return None
+    return issuing.issue_for_edition(learner, edition)
 
 
 def issue_due_certificates(learner, finished):

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from coaching.work import learner_work
 from cohorts.applications import WITHDRAWABLE
 from courses.models import CoursePage, ModulePage
+from credentials.models import Credential
 from learning import services
 from learning.models import Certificate
 
@@ -108,6 +109,7 @@ def dashboard(request):
                 (item, withheld[item.course.pk]) for item in finished if item.course.pk in withheld
             ],
             "certificates": list(learner.certificates.select_related("course")),
+            "credentials": list(learner.credentials.exclude(jwt="").defer("jwt")),
             "skill_areas": services.skills_profile(learner),
         },
     )
@@ -121,4 +123,19 @@ def certificate(request, code):
     account or certificate must stop being "genuine" at once.
     """
     certificate = get_object_or_404(Certificate, code=code)
-    return render(request, "learning/certificate.html", {"certificate": certificate})
+    # The Open Badges credential issued with it, verifiable anywhere.
+    credential = (
+        Credential.objects.filter(
+            learner=certificate.learner_id, page=certificate.course_id, kind=Credential.Kind.COURSE
+        )
+        .exclude(jwt="")
+        .only("public_id")
+        .first()
+        if certificate.course_id
+        else None
+    )
+    return render(
+        request,
+        "learning/certificate.html",
+        {"certificate": certificate, "credential": credential},
+    )

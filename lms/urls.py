@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from assessments import urls as assessments_urls
 from coaching import urls as coaching_urls
 from cohorts import urls as cohorts_urls
+from credentials import urls as credentials_urls
 from learning import urls as learning_urls
 from lms.accounts import urls as accounts_urls
 from lms.accounts.views import (
@@ -39,6 +40,7 @@ urlpatterns = [
     path("", include(learning_urls)),
     path("", include(cohorts_urls)),
     path("", include(coaching_urls)),
+    path("", include(credentials_urls)),
     path("", include(search_urls)),
 ]
 

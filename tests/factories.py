@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import uuid
 
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -25,11 +26,13 @@ from coaching.models import (
 from cohorts import applications
 from cohorts.models import Application, Cohort, Session
 from courses.models import CoursePage, EditionPage, ModulePage, ModuleSkill
+from credentials import issuing
 from home.models import HomePage
 from learning.models import Certificate, Enrolment, ModuleCompletion
 from lms.accounts.models import User
 from materials.models import Material, MaterialLibraryPage
 from skills.models import Skill, SkillArea
+from xapi.models import Statement
 
 
 class UserFactory(DjangoModelFactory):
@@ -584,3 +587,44 @@ def handed_in(assignment, by, text="My answer.", team=None, when=None):
 
 def action_plan(learner, edition, **fields):
     return ActionPlan.objects.create(learner=learner, edition=edition, **fields)
+
+
+def earned_credential(learner, edition, skill=None, **course_fields):
+    """`learner`'s Open Badges credential for a new course of `edition` teaching `skill` (a new
+    one if not given), issued as completing the course issues it."""
+    course = CourseWithModulesFactory(parent=edition, **course_fields)
+    course.skills.add(skill or SkillFactory())
+    course.save()
+    return issuing.issue_for_course(learner, course)
+
+
+class StatementFactory(DjangoModelFactory):
+    """A statement in the xAPI outbox, pending and due unless told; pass `learner=` (or None for
+    one of the academy's own)."""
+
+    class Meta:
+        model = Statement
+
+    statement_id = factory.LazyFunction(uuid.uuid4)
+    verb = "completed"
+    payload = factory.LazyAttribute(
+        lambda statement: {
+            "id": str(statement.statement_id),
+            "actor": {
+                "objectType": "Agent",
+                "account": {
+                    "homePage": "http://testserver",
+                    "name": str(statement.learner.pk if statement.learner else "academy"),
+                },
+            },
+            "verb": {
+                "id": f"http://adlnet.gov/expapi/verbs/{statement.verb}",
+                "display": {"en-US": statement.verb},
+            },
+            "object": {
+                "objectType": "Activity",
+                "id": f"http://testserver/xapi/activities/module/{statement.statement_id}",
+            },
+            "timestamp": timezone.now().isoformat(),
+        }
+    )

@@ -15,6 +15,7 @@ from wagtail.models import Site
 
 import pytest
 
+from credentials.models import Credential, SigningKey
 from learning.models import Certificate, Enrolment, ModuleCompletion
 from tests.concurrency import POSTGRESQL_ONLY, run_together
 from tests.factories import (
@@ -52,6 +53,10 @@ def committed_learner(django_db_setup, django_db_blocker):
         finally:
             learner.delete()
             home.delete()
+            # A credential's row outlives its learner and page (its status-list bit is never
+            # given away), and protects its signing key: both go with this test's data.
+            Credential.objects.all().delete()
+            SigningKey.objects.all().delete()
             site.root_page = site_root
             site.save()
             skill.delete()

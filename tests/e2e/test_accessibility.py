@@ -83,6 +83,8 @@ def test_learner_pages_have_no_serious_violations(page, axe, sign_in):
         ongoing.url,
         next_module.url,
         certificate.get_absolute_url(),
+        learner.credentials.get(page=finished).get_absolute_url(),
+        "/credentials/verify/",
         "/accounts/profile/",
     ]
     problems = [problem for url in urls for problem in blocking_violations(axe, page, url)]

@@ -7,6 +7,7 @@ v3 API (bearer tokens, never cookies) are outside the enumeration.
 
 import json
 import re
+import uuid
 from urllib.parse import urlsplit
 
 from django.apps import apps
@@ -227,6 +228,8 @@ def site(academy, course, module):
     samples = {
         "slug": academy.action_planning.slug,
         "code": CertificateFactory(course=course).code,
+        # Credentials' pages and downloads; an id nobody holds answers as any other would.
+        "public_id": uuid.uuid4(),
         "uidb64": "MQ",
         "token": "set-password",
         "page_view_restriction_id": restriction.pk,
