@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from coaching import uploads
 from coaching.models import Feedback, RubricScore, Submission
+from coaching.signals import feedback_given
 from lms.accounts.models import User
 from lms.core.mail import send_templated_email
 
@@ -80,8 +81,16 @@ def give_feedback(
             feedback.file.save(f"feedback.{accepted.extension}", file, save=False)
         try:
             store(feedback, levels, submission, outcome)
-            for learner in learners_of(submission):
+            learners = learners_of(submission)
+            for learner in learners:
                 notify(learner, submission, feedback)
+            feedback_given.send(
+                sender=Feedback,
+                feedback=feedback,
+                learners=learners,
+                criteria=criteria,
+                levels=levels,
+            )
         except BaseException:
             # The rows go with the transaction; the file would stay behind, unreachable.
             if feedback.file:

@@ -11,10 +11,12 @@ minimum cannot be met before any session is held.
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
 from cohorts.models import Application, Attendance, Cohort, Session
+from cohorts.signals import attendance_recorded
 
 
 class AttendanceRefused(ValueError):
@@ -67,15 +69,18 @@ def record_many(session, marks, by):
         raise AttendanceRefused(
             f"Not participants of {session.edition}: {', '.join(map(str, sorted(strangers)))}."
         )
-    Attendance.objects.bulk_create(
-        [
-            Attendance(session=session, learner_id=learner_id, present=present, recorded_by=by)
-            for learner_id, present in marks.items()
-        ],
-        update_conflicts=True,
-        unique_fields=["session", "learner"],
-        update_fields=["present", "recorded_by", "recorded_at"],
-    )
+    with transaction.atomic():
+        Attendance.objects.bulk_create(
+            [
+                Attendance(session=session, learner_id=learner_id, present=present, recorded_by=by)
+                for learner_id, present in marks.items()
+            ],
+            update_conflicts=True,
+            unique_fields=["session", "learner"],
+            update_fields=["present", "recorded_by", "recorded_at"],
+        )
+        # An upsert sends no save signal; this one tells the xAPI outbox, in the same transaction.
+        attendance_recorded.send(sender=Session, session=session, marks=marks)
 
 
 def record(session, learner, present, by):
