@@ -7,8 +7,12 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/lms
 PYTEST_WORKERS ?= 2
+# Ralph, the Learning Record Store the xAPI tests send to (tests/lrs.py), in a venv of its own: its
+# pinned dependencies are not the site's. Its `lrs` extra lacks `requests`, which the CLI imports.
+RALPH_VENV ?= .venv-ralph
+RALPH_REQUIREMENTS := "ralph-malph[cli,lrs]>=5.1,<6" requests
 
-.PHONY: run install install-test migrate demo serve serve-dev test test-sqlite test-postgres lint check superuser backup restore clean
+.PHONY: run install install-test ralph migrate demo serve serve-dev test test-sqlite test-postgres lint check superuser backup restore clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +29,14 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
+
+$(RALPH_VENV)/.installed:
+	$(PYTHON) -m venv $(RALPH_VENV)
+	$(RALPH_VENV)/bin/pip install --quiet --upgrade pip
+	$(RALPH_VENV)/bin/pip install --quiet $(RALPH_REQUIREMENTS)
+	touch $@
+
+ralph: $(RALPH_VENV)/.installed
 
 migrate: install
 	$(PY) manage.py migrate --noinput
@@ -87,12 +99,13 @@ check: install-test
 
 test: check test-sqlite
 
-test-sqlite: install-test
+# The LRS tests always run: they start a Ralph of their own (tests/lrs.py).
+test-sqlite: install-test ralph
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # The same suite against the PostgreSQL server (Wagtail search then uses PostgreSQL full-text search).
-test-postgres: install-test
+test-postgres: install-test ralph
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) var .pytest_cache
+	rm -rf $(VENV) $(RALPH_VENV) var .pytest_cache

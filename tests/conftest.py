@@ -12,6 +12,23 @@ from pytest_django.plugin import blocking_manager_key
 from tests.database import is_journey, restore
 from tests.factories import MaterialLibraryPageFactory, SmallAcademy, UserFactory, academy_home
 
+# The real LRS (Ralph) the xAPI tests send to: `ralph_lrs` and `lrs`; a real task worker
+# process: `start_worker`, `tasks_in_database` and `mail_dir`.
+pytest_plugins = ["tests.lrs", "tests.worker"]
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "long: a test that waits on purpose (an outage); it runs first, see below"
+    )
+
+
+def pytest_collection_modifyitems(items):
+    """The long tests first: under xdist one worker waits through them while the others take the
+    rest of the suite, rather than everyone waiting for them at the end. This runs after
+    pytest-django's own ordering (tryfirst), so keeps it otherwise."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):

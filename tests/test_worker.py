@@ -1,27 +1,20 @@
 """A real worker process, killed in the middle of its work and started again, sends every due
 reminder exactly once.
 
-`manage.py run_worker` runs as a subprocess against this test's database (a SQLite file, see
-lms/settings/test.py, or the PostgreSQL test database) with the site's own settings: tasks in the
-database and emails delivered as files into a folder of the test's. The test stores what the site
-would (participants, sessions, their planned reminders, a cancellation), starts the worker,
-SIGKILLs it once the first reminders are recorded, starts it again under the same worker id, waits
-until every task has finished, and reads the emails delivered.
+`manage.py run_worker` runs as a subprocess against this test's database (tests/worker.py) with
+the site's own settings: tasks in the database and emails delivered as files into a folder of the
+test's. The test stores what the site would (participants, sessions, their planned reminders, a
+cancellation), starts the worker, SIGKILLs it once the first reminders are recorded, starts it
+again under the same worker id, waits until every task has finished, and reads the emails
+delivered.
 """
 
 import datetime
 import email
 import email.policy
-import os
 import signal
-import subprocess
-import sys
-import time
 from collections import Counter
-from pathlib import Path
-from urllib.parse import quote
 
-from django.db import connection
 from django.utils import timezone
 
 import pytest
@@ -36,11 +29,8 @@ from tests.factories import (
     SessionFactory,
     UserFactory,
 )
+from tests.worker import DEADLINE_SECONDS, WORKER_ID, wait_for
 
-ROOT = Path(__file__).resolve().parent.parent
-WORKER_ID = "test-host-1"
-# How long the worker may take to do everything; it needs a few seconds.
-DEADLINE_SECONDS = 60
 # Each message the file backend writes ends with this line.
 MESSAGE_END = b"\n" + b"-" * 79 + b"\n"
 
@@ -50,80 +40,9 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture(autouse=True)
-def site_settings(settings):
+def site_settings(settings, tasks_in_database):
     """The site's own task and email settings in this process too (lms/settings/base.py)."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.EMAIL_BACKEND = "lms.core.mail.QueuedEmailBackend"
-
-
-def database_url():
-    """This test's database, for the worker process."""
-    database = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{database['NAME']}"
-    user = quote(database["USER"]) + (
-        f":{quote(database['PASSWORD'])}" if database["PASSWORD"] else ""
-    )
-    return f"postgres://{user}@{database['HOST']}:{database['PORT'] or 5432}/{database['NAME']}"
-
-
-@pytest.fixture
-def mail_dir(tmp_path):
-    return tmp_path / "mail"
-
-
-@pytest.fixture
-def start_worker(tmp_path, mail_dir):
-    """Starts `manage.py run_worker` with the development settings; stops what it started."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "lms.settings.dev",
-        "DEBUG": "false",
-        "DATABASE_URL": database_url(),
-        # Persistent connections, as in production: the worker checks its connection between tasks.
-        "DB_CONN_MAX_AGE": "60",
-        "EMAIL_DELIVERY_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "EMAIL_FILE_PATH": str(mail_dir),
-    }
-    workers = []
-
-    def start():
-        log = tmp_path / f"worker-{len(workers) + 1}.log"
-        with log.open("w") as output:
-            worker = subprocess.Popen(  # noqa: S603 (fixed arguments)
-                [
-                    sys.executable,
-                    "manage.py",
-                    "run_worker",
-                    "--worker-id",
-                    WORKER_ID,
-                    "--no-reload",
-                    "--no-startup-delay",
-                    "--interval",
-                    "0.1",
-                ],
-                cwd=ROOT,
-                env=env,
-                stdout=output,
-                stderr=subprocess.STDOUT,
-            )
-        worker.log = log
-        workers.append(worker)
-        return worker
-
-    yield start
-    for worker in workers:
-        if worker.poll() is None:
-            worker.kill()
-        worker.wait()
-
-
-def wait_for(condition, worker, what):
-    deadline = time.monotonic() + DEADLINE_SECONDS
-    while not condition():
-        assert worker.poll() is None, f"the worker stopped:\n{worker.log.read_text()}"
-        assert time.monotonic() < deadline, f"{what}: not after {DEADLINE_SECONDS} s"
-        time.sleep(0.01)
 
 
 def delivered(mail_dir):
