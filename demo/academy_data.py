@@ -122,7 +122,12 @@ RECORDS = {
         "participants": Nested("participant"),
     },
     # An accepted application; the organisation, role and country are the person's.
-    "participant": {"email": str, "motivation": str, "learning_goals": str},
+    "participant": {
+        "email": str,
+        "motivation": str,
+        "learning_goals": str,
+        "completed_courses": [str],
+    },
     # Times are local to the session's time zone (Europe/Brussels when left out).
     "session": {
         "title": str,
@@ -273,6 +278,7 @@ OPTIONAL = {
     ("edition", "plans"): [],
     ("cohort", "trainers"): [],
     ("cohort", "participants"): [],
+    ("participant", "completed_courses"): [],
     ("person", "country"): "",
     ("assignment", "module"): LEAVE_OUT,
     ("assignment", "time_zone"): "Europe/Brussels",
@@ -588,6 +594,10 @@ class _Reader:
             course["slug"]: {module["slug"] for module in course["modules"]}
             for course in edition["courses"]
         }
+        for participant in cohort["participants"]:
+            for slug in participant["completed_courses"]:
+                if slug not in courses:
+                    self.fail(participant, f"the edition has no course {slug!r}", "completed_courses")
         for assignment in edition["assignments"]:
             self.check_assignment(assignment, courses, participants, trainers, teams)
         for plan in edition["plans"]:

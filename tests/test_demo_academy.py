@@ -60,10 +60,12 @@ from cohorts.models import (
     trains,
 )
 from courses.models import CoursePage, EditionPage, ModulePage
+from credentials.models import Credential
 from demo import academy_data
 from demo.academy_data import DemoDataError, Nested, Table
 from demo.management.commands.load_academy import DEMO_PASSWORD
 from home.models import HomePage
+from learning.models import Certificate
 from lms.accounts.models import User
 from materials.models import Material, MaterialLibraryPage
 from skills.models import Skill, SkillArea
@@ -312,6 +314,8 @@ def test_a_fault_in_the_data_names_its_file_and_line(data_copy, file, after, old
 
 CHILD_PAGES = object()
 PLAN_VERSIONS = object()
+# A participant's completed courses become certificates (and credentials) of theirs.
+COMPLETED_COURSES = object()
 
 # The model of each kind of record, and the field each of its keys fills where the field is named
 # differently (CHILD_PAGES: the records are pages below it; PLAN_VERSIONS: the records are the
@@ -336,7 +340,7 @@ MODELS = {
         },
     ),
     "session": (Session, {}),
-    "participant": (Application, {"email": "applicant"}),
+    "participant": (Application, {"email": "applicant", "completed_courses": COMPLETED_COURSES}),
     "person": (User, {"name": "display_name"}),
     "team": (Team, {}),
     "assignment": (Assignment, {"course": "page", "module": "page"}),
@@ -373,6 +377,9 @@ def test_every_data_key_fills_a_field_of_its_model():
             if target is CHILD_PAGES:
                 child_model = MODELS[expected.kind][0]
                 assert child_model in model.allowed_subpage_models(), (kind, key)
+                continue
+            if target is COMPLETED_COURSES:
+                assert Certificate._meta.get_field("course").related_model is CoursePage
                 continue
             if target is PLAN_VERSIONS:
                 assert model._meta.get_field("versions").related_model is PlanVersion
@@ -819,6 +826,8 @@ def assert_holds(obj, kind, record):
     for key, expected in academy_data.RECORDS[kind].items():
         if key not in record or isinstance(expected, Nested | Table) and kind != "module":
             continue  # left out (the model's default applies), or records of their own
+        if MODELS[kind][1].get(key) is COMPLETED_COURSES:
+            continue  # records of their own, tested with the coaching
         if kind == "cohort" and key in MODELS["cohort"][1]:
             continue  # dates relative to the day of loading, tested on their own
         value = record[key]
@@ -945,6 +954,13 @@ def test_the_coaching_holds_what_the_data_files_say(demo_academy, data):
             application = edition.cohort.applications.get(applicant__email=participant["email"])
             assert application.status == Application.Status.ACCEPTED
             assert_holds(application, "participant", participant)
+            learner = application.applicant
+            completed = [c.course.slug for c in learner.certificates.order_by("course__path")]
+            assert completed == participant["completed_courses"]
+            credentials = learner.credentials.filter(kind=Credential.Kind.COURSE)
+            assert sorted(c.page_id for c in credentials) == sorted(
+                c.course_id for c in learner.certificates.all()
+            )
         for team, team_data in zip(
             edition.teams.order_by("pk"), edition_data["teams"], strict=True
         ):

@@ -64,6 +64,8 @@ from cohorts.models import DEFAULT_TIME_ZONE, Application, Cohort, Session
 from courses.models import CoursePage, EditionPage, ModulePage
 from demo import academy_data
 from home.models import HomeFeaturedCourse, HomePage
+from learning.models import Enrolment, ModuleCompletion
+from learning.services import issue_certificate_if_complete
 from materials.models import Material, MaterialLibraryPage
 from skills.models import Skill, SkillArea
 
@@ -417,6 +419,9 @@ class Command(BaseCommand):
         self.load_trainers(cohort, data["cohort"]["trainers"], people)
         for participant in data["cohort"]["participants"]:
             self.load_participant(cohort, participant, people)
+            for slug in participant["completed_courses"]:
+                course = CoursePage.objects.child_of(edition).get(slug=slug)
+                self.load_completion(course, people[participant["email"]])
         self.load_teams(edition, data["teams"], people)
         self.load_assignments(edition, data["assignments"], skills, people)
         for plan in data["plans"]:
@@ -447,6 +452,15 @@ class Command(BaseCommand):
         Cohort.objects.filter(pk=cohort.pk).update(seats_taken=F("seats_taken") + 1)
         person.groups.add(participants_group_id(cohort))
         self.created += 1
+
+    def load_completion(self, course, person):
+        """Every module of the course completed, and what that earns (the certificate and its
+        credential) issued as the site issues it."""
+        _, created = Enrolment.objects.get_or_create(learner=person, course=course)
+        for module in course.get_modules():
+            ModuleCompletion.objects.get_or_create(learner=person, module=module)
+        issue_certificate_if_complete(person, course)
+        self.created += int(created)
 
     def load_teams(self, edition, teams, people):
         if edition.teams.exists():
