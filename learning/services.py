@@ -25,6 +25,7 @@ from cohorts.attendance import AttendanceRate, attendance_rate, attendance_rates
 from cohorts.models import Application, Session
 from courses.models import CoursePage, ModulePage
 from credentials import issuing
+from credentials.models import Credential
 from learning.models import Certificate, Enrolment, ModuleCompletion
 from learning.signals import self_check_graded
 from lms.accounts.throttling import count_in_window
@@ -229,6 +230,28 @@ def issue_edition_credential_if_complete(learner, edition):
     if not counts["total"] or counts["certified"] < counts["total"]:
         return None
     return issuing.issue_for_edition(learner, edition)
+
+
+def issue_missing_credentials():
+    """The credentials of certificates issued before the academy issued credentials: one for each
+    certificate's course, and one for each edition a learner has thereby completed. Returns how
+    many were issued."""
+    before = Credential.objects.count()
+    missing = (
+        Certificate.objects.filter(course__isnull=False)
+        .exclude(
+            Exists(Credential.objects.filter(learner=OuterRef("learner"), page=OuterRef("course")))
+        )
+        .select_related("learner", "course")
+        .order_by("pk")
+    )
+    for certificate in missing.iterator():
+        with transaction.atomic():
+            issuing.issue_for_course(certificate.learner, certificate.course)
+            edition = certificate.course.edition
+            if edition is not None:
+                issue_edition_credential_if_complete(certificate.learner, edition)
+    return Credential.objects.count() - before
 
 
 def issue_due_certificates(learner, finished):
