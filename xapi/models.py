@@ -26,7 +26,7 @@ class Statement(models.Model):
         null=True,
         blank=True,
         on_delete=models.CASCADE,
-        related_name="+",
+        related_name="xapi_statements",
     )
     verb = models.CharField(max_length=50)
     payload = models.JSONField()

@@ -287,6 +287,25 @@ def export(request):
         # The coaching app's work and plans, through their reverse relations too.
         "submissions": _exported_submissions(learner),
         "action_plans": _exported_action_plans(learner),
+        # Open Badges credentials, each with its signed token as issued.
+        "credentials": list(
+            learner.credentials.values(
+                "public_id",
+                "kind",
+                "achievement_name",
+                "learner_name",
+                "issued_at",
+                "valid_until",
+                "revoked_at",
+                "jwt",
+            ).order_by("issued_at", "pk")
+        ),
+        # The xAPI statements about the learner, as sent (or to be sent) to the LRS.
+        "xapi_statements": list(
+            learner.xapi_statements.values(
+                "statement_id", "verb", "state", "recorded_at", "sent_at", "payload"
+            ).order_by("recorded_at", "pk")
+        ),
     }
     response = JsonResponse(data, encoder=DjangoJSONEncoder, json_dumps_params={"indent": 2})
     response["Content-Disposition"] = 'attachment; filename="my-academy-data.json"'
@@ -302,6 +321,8 @@ def delete_account(request):
         # own submissions (with versions, files and feedback) and action plans go with the account
         # (on_delete=CASCADE; coaching deletes the stored files once committed). Attendance they
         # recorded for others and versions they wrote for a team stay, without their name.
+        # Their credentials keep only their place in the revocation list (credentials.issuing),
+        # and their statements already sent to an LRS are voided there (xapi.receivers).
         user = request.user
         logout(request)
         user.delete()
