@@ -25,7 +25,13 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail.models import APIToken, Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import (
+    APIToken,
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+)
 
 import pytest
 import wagtail_factories
@@ -47,6 +53,7 @@ from tests.factories import (
     SuperuserFactory,
     UserFactory,
     action_plan,
+    earned_credential,
     handed_in,
     material_block,
     self_assessment,
@@ -332,6 +339,22 @@ def participants_coaching(academy):
     )
 
 
+def learners_credential(academy):
+    """A learner's credential: its page is public by design (they share it), its signed token
+    downloads for them alone."""
+    learner = UserFactory()
+    credential = earned_credential(learner, academy.editions[0])
+    signature = credential.jwt.rsplit(".", 1)[1]
+    return Private(
+        texts=[signature],
+        addresses=[
+            reverse("credentials:download_jwt", args=[credential.public_id]),
+            reverse("credentials:download_json", args=[credential.public_id]),
+        ],
+        readers=[learner],
+    )
+
+
 PRIVACY = {
     "draft pages": draft_pages,
     "draft material": draft_material,
@@ -360,6 +383,7 @@ PRIVACY = {
     "participants restriction on a course": _participants_only("course"),
     "participants restriction on the library": _participants_only("library"),
     "participants' coaching work": participants_coaching,
+    "a learner's credential files": learners_credential,
 }
 # A signed-in learner may see what only asks for signing in.
 VISIBLE_TO_LEARNERS = {name for name in PRIVACY if name.startswith(PageViewRestriction.LOGIN)}
@@ -507,12 +531,27 @@ def _calendar_paths(academy, private):
     ]
 
 
+def _credential_paths(academy, private):
+    """What the academy publishes for credentials' verifiers: an achievement for every page,
+    private ones included (their addresses must answer 404, never their title)."""
+    return [
+        reverse("credentials:issuer"),
+        reverse("credentials:jwks"),
+        reverse("credentials:status_list"),
+        *(
+            reverse("credentials:achievement", args=[pk])
+            for pk in Page.objects.filter(depth__gt=1).values_list("pk", flat=True)
+        ),
+    ]
+
+
 # Every path that reads pages, materials, sessions, documents or images, by kind of answer.
 READING_PATHS = {
     "html": _html_paths,
     "autocomplete": _autocomplete_paths,
     "json": _api_paths,
     "calendar": _calendar_paths,
+    "credentials": _credential_paths,
 }
 
 
