@@ -1,7 +1,7 @@
 """The issue's acceptance story: a learner completes a course; an OpenBadgeCredential is issued;
 it validates against the shipped JSON Schema; its JWT verifies with the published key set using a
 second JOSE library (PyJWT, not joserfc, which signed it); after revocation, the published status
-list reports it revoked. (The verification page's part of step 5 is in test_verification_page.)
+list reports it revoked and the verification page says so.
 
 And around it: rotation, the issuer profile, the edition's credential, one credential per
 learner and course, and an account's deletion.
@@ -104,10 +104,18 @@ def test_a_learner_completes_a_course_and_earns_an_open_badge_anyone_can_verify(
         "kid": credential.signing_key.kid,
     }
 
-    # 5. Staff revoke it: the status list the academy publishes reports it revoked at once.
+    # 5. Staff revoke it: the status list the academy publishes reports it revoked at once, and
+    # the verification page, given the downloaded .jwt, says so (revoking from the admin's own
+    # form: test_revocation_admin).
     assert not published_bit(client, credential.pk)
+    verify = reverse("credentials:verify")
+    before = client.post(verify, {"credential": credential.jwt}).content.decode()
+    assert "Verified: a valid credential" in before
     issuing.revoke(credential, by=SuperuserFactory(), reason="Issued for another learner.")
     assert published_bit(client, credential.pk)
+    after = client.post(verify, {"credential": credential.jwt}).content.decode()
+    assert "Revoked: genuine, but no longer valid" in after
+    assert "Verified: a valid credential" not in after
 
 
 def test_credentials_signed_before_a_key_rotation_keep_verifying(academy, ada, client):
