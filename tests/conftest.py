@@ -17,19 +17,6 @@ from tests.factories import MaterialLibraryPageFactory, SmallAcademy, UserFactor
 pytest_plugins = ["tests.lrs", "tests.worker"]
 
 
-def pytest_configure(config):
-    config.addinivalue_line(
-        "markers", "long: a test that waits on purpose (an outage); it runs first, see below"
-    )
-
-
-def pytest_collection_modifyitems(items):
-    """The long tests first: under xdist one worker waits through them while the others take the
-    rest of the suite, rather than everyone waiting for them at the end. This runs after
-    pytest-django's own ordering (tryfirst), so keeps it otherwise."""
-    items.sort(key=lambda item: item.get_closest_marker("long") is None)
-
-
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """After a test that commits (`django_db(transaction=True, serialized_rollback=True)`), give

@@ -4,6 +4,7 @@ empties every table, and only the next serialized-rollback test would restore th
 from pathlib import Path
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connections
@@ -24,6 +25,9 @@ def restore(snapshots):
             "flush", database=alias, interactive=False, verbosity=0, inhibit_post_migrate=True
         )
         connection.creation.deserialize_db_from_string(contents)
+        # The content types came back under their snapshot's ids; the process's cache may hold
+        # ids from the emptied tables (flush restarts the ids, and post_migrate makes them anew).
+        ContentType.objects.clear_cache()
         # flush restarted the id sequences, and the rows came back with their own ids: new rows
         # must not take those ids again (PostgreSQL; SQLite needs nothing).
         with connection.cursor() as cursor:

@@ -44,12 +44,8 @@ from tests.factories import (
 from tests.worker import wait_for
 from xapi.models import Statement
 
-# The worker commits as it goes and reads what this test committed (tests/worker.py); the test
-# waits 30 seconds on purpose, so it starts first and the other test processes go on meanwhile.
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.long,
-]
+# The worker commits as it goes and reads what this test committed (tests/worker.py).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 OUTAGE_SECONDS = 30
 CATCH_UP_SECONDS = 90
