@@ -36,6 +36,13 @@ class SigningKey(models.Model):
         return self.kid
 
 
+class CredentialQuerySet(models.QuerySet):
+    def held(self):
+        """Credentials whose signed token the academy still holds: a deleted account's keep only
+        their place in the status list, and nothing of theirs is shown or verified any more."""
+        return self.exclude(jwt="")
+
+
 class Credential(models.Model):
     """An OpenBadgeCredential for a completed course or edition.
 
@@ -76,6 +83,8 @@ class Credential(models.Model):
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    objects = CredentialQuerySet.as_manager()
 
     class Meta:
         ordering = ["-issued_at", "-pk"]

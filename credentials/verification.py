@@ -230,7 +230,7 @@ def issued_credential(credential_id):
             f"The academy did not issue this credential: its id {shorten(credential_id)} is not "
             "one of the academy's verification addresses."
         )
-    credential = Credential.objects.filter(public_id=public_id).exclude(jwt="").first()
+    credential = Credential.objects.held().filter(public_id=public_id).first()
     if credential is None:
         raise VerificationFailed(
             f"The academy holds no credential with the id {shorten(credential_id)}: it was never "

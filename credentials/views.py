@@ -124,7 +124,7 @@ def verify_page(request, form=None, status=200, **context):
 
 def issued_credential(public_id):
     """An issued credential still held: its token goes with its owner's account."""
-    return get_object_or_404(Credential.objects.exclude(jwt=""), public_id=public_id)
+    return get_object_or_404(Credential.objects.held(), public_id=public_id)
 
 
 @never_cache
@@ -153,7 +153,7 @@ def owned_credential(request, public_id):
     """The signed-in learner's own credential; for anyone else it does not exist (404)."""
     if not request.user.is_authenticated:
         raise Http404("No credential of yours has this id.")
-    found = Credential.objects.exclude(jwt="").filter(learner=request.user)
+    found = Credential.objects.held().filter(learner=request.user)
     return get_object_or_404(found, public_id=public_id)
 
 

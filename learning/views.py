@@ -109,7 +109,7 @@ def dashboard(request):
                 (item, withheld[item.course.pk]) for item in finished if item.course.pk in withheld
             ],
             "certificates": list(learner.certificates.select_related("course")),
-            "credentials": list(learner.credentials.exclude(jwt="").defer("jwt")),
+            "credentials": list(learner.credentials.held().defer("jwt")),
             "skill_areas": services.skills_profile(learner),
         },
     )
@@ -125,10 +125,10 @@ def certificate(request, code):
     certificate = get_object_or_404(Certificate, code=code)
     # The Open Badges credential issued with it, verifiable anywhere.
     credential = (
-        Credential.objects.filter(
+        Credential.objects.held()
+        .filter(
             learner=certificate.learner_id, page=certificate.course_id, kind=Credential.Kind.COURSE
         )
-        .exclude(jwt="")
         .only("public_id")
         .first()
         if certificate.course_id
